@@ -1,0 +1,175 @@
+"""The `hague` command: assess a case, list States, Articles and measures, check the rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from hague.case import CaseError
+from hague.engine import assess
+from hague.engine import status as treaty
+from hague.intake import read_case_file
+from hague.report import render_text
+from hague.rulebook import Rulebook, RulesError, default_rulebook, load_rulebook
+
+
+def _book() -> Rulebook:
+    try:
+        return default_rulebook()
+    except RulesError as exc:
+        click.echo("The rules files are not usable:\n" + str(exc), err=True)
+        sys.exit(3)
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date written YYYY-MM-DD") from None
+
+
+@click.group()
+@click.version_option(package_name="hague")
+def main() -> None:
+    """hague: jurisdiction, law and co-operation under the 1996 Hague Child Protection Convention."""
+
+
+@main.command("assess")
+@click.argument("case_file", type=click.Path(path_type=Path))
+@click.option("--as-of", callback=_date, help="Date the assessment speaks for (YYYY-MM-DD); default: the case's as_of, else today.")
+@click.option("--json", "as_json", is_flag=True, help="Print the assessment as JSON (hague-assessment/1).")
+@click.option("--no-trace", is_flag=True, help="Leave the step-by-step trace out of the text report.")
+def assess_cmd(case_file: Path, as_of: dt.date | None, as_json: bool, no_trace: bool) -> None:
+    """Assess CASE_FILE (YAML or JSON, format hague-case/1)."""
+    book = _book()
+    try:
+        case = read_case_file(case_file, book)
+    except CaseError as exc:
+        click.echo(f"{case_file}: the case is not valid:", err=True)
+        for error in exc.errors:
+            click.echo(f"  - {error}", err=True)
+        sys.exit(2)
+    date = as_of or case.as_of or dt.date.today()
+    case = case.model_copy(update={"as_of": date})
+    result = assess(case, book)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_text(book, result, trace=not no_trace), nl=False)
+
+
+def _state_row(book: Rulebook, code: str, day: dt.date) -> dict[str, Any]:
+    record = book.states[code]
+    bound = treaty.contracting(book, code, day)
+    return {
+        "code": code, "name": record.name, "in_force": bound.value, "entry_into_force": record.entry_into_force,
+        "entry_into_force_status": record.entry_into_force_status, "caution": bound.caution,
+        "eu_member": record.eu_member, "brussels_iib": treaty.eu_binds(book, code),
+        "declarations": [d.article for d in record.declarations],
+        "central_authority": record.central_authority.name, "central_authority_verified": record.central_authority.verified,
+        "languages": list(record.languages),
+    }
+
+
+@main.command("states")
+@click.option("--as-of", callback=_date, help="Date (YYYY-MM-DD); default: today.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--all", "show_all", is_flag=True, help="Also list States not (or not yet, or not surely) bound.")
+def states_cmd(as_of: dt.date | None, as_json: bool, show_all: bool) -> None:
+    """List the Contracting Parties in force on a date, flagging unverified data."""
+    book = _book()
+    day = as_of or dt.date.today()
+    rows = [_state_row(book, code, day) for code in sorted(book.states)]
+    rows = rows if show_all else [r for r in rows if r["in_force"] is not False]
+    if as_json:
+        click.echo(json.dumps({"as_of": day.isoformat(), "status_data_as_of": book.status_as_of.isoformat(),
+                               "states": rows}, indent=2, default=str, ensure_ascii=False))
+        return
+    sure = sum(1 for r in rows if r["in_force"] is True)
+    click.echo(f"Contracting Parties on {day} (status data as of {book.status_as_of}): {sure} in force"
+               + (f", {len(rows) - sure} not confirmed" if len(rows) > sure else ""))
+    for r in rows:
+        mark = {True: "in force", False: "not in force", None: "NOT CONFIRMED"}[r["in_force"]]
+        since = f"since {r['entry_into_force']}" if r["entry_into_force"] else "date unknown"
+        eu = " EU/BIIb" if r["brussels_iib"] else (" EU (not BIIb)" if r["eu_member"] else "")
+        click.echo(f"  {r['code']}  {r['name']:<34} {mark:<13} {since}{eu}")
+        if r["caution"]:
+            click.echo(f"      ! {r['caution']}")
+
+
+@main.group("rules")
+def rules_group() -> None:
+    """Work with the rules files (rules/*.yaml)."""
+
+
+@rules_group.command("check")
+@click.option("--dir", "directory", type=click.Path(path_type=Path, file_okay=False), help="Rules folder to check.")
+def rules_check_cmd(directory: Path | None) -> None:
+    """Load and validate every rules file; exit 1 naming file, path and problem on any error."""
+    try:
+        book = load_rulebook(directory)
+    except RulesError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        sys.exit(1)
+    counts = {"states": len(book.states), "measures": len(book.measures),
+              "articles": sum(len(s.articles) for s in book.articles_file.instruments.values()),
+              "questions": sum(len(s.questions) for s in book.questions_file.steps)}
+    click.echo("rules OK: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f"; version {book.version[:12]}")
+
+
+@main.command("articles")
+@click.argument("numbers", nargs=-1)
+def articles_cmd(numbers: tuple[str, ...]) -> None:
+    """Print our summary of Convention Articles (all, or the NUMBERS given)."""
+    book = _book()
+    articles = book.articles_file.instruments["hcch1996"]
+    for number, article in articles.articles.items():
+        if not numbers or number in numbers:
+            click.echo(f"Art. {number}. {article.title}\n  {article.summary}\n")
+    click.echo(f"Official text: {articles.official_text}")
+
+
+@main.command("measures")
+def measures_cmd() -> None:
+    """List the measure types (keys for measure.type) and where the Convention puts them."""
+    for key, m in _book().measures.items():
+        where = f"Art. {', '.join(m.convention)}" if m.convention else f"excluded, Art. {m.excluded_by}"
+        local = ", ".join(f"{k}: {v}" for k, v in m.local_names.items())
+        click.echo(f"  {key:<34} {where:<22} {m.label}" + (f" ({local})" if local else ""))
+
+
+@main.group("scenarios")
+def scenarios_group() -> None:
+    """Training and test scenarios (format hague-scenario/1)."""
+
+
+@scenarios_group.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=True))
+def scenarios_check_cmd(paths: tuple[Path, ...]) -> None:
+    """Run scenarios through the engine and report where it departs from the model answer."""
+    from hague.resources import resource_dir
+    from hague.scenarios import check_file, scenario_files
+
+    book = _book()
+    files = scenario_files(list(paths) or [resource_dir("scenarios")])
+    passed = failed = 0
+    for path in files:
+        outcome = check_file(path, book)
+        if outcome.passed:
+            passed += 1
+            click.echo(f"ok    {path}")
+        else:
+            failed += 1
+            click.echo(f"FAIL  {path}")
+            for problem in outcome.problems:
+                click.echo(f"        - {problem}")
+    click.echo(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,15 @@
+"""Where the package's data folders (rules/, templates/) are, in a checkout or installed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def resource_dir(name: str) -> Path:
+    """The top-level folder `name` of a checkout, or its copy inside an installed package."""
+    checkout = _PACKAGE.parent / name
+    if (_PACKAGE.parent / "pyproject.toml").is_file() and checkout.is_dir():
+        return checkout
+    return _PACKAGE / name

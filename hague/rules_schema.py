@@ -1,0 +1,244 @@
+"""Typed, frozen models of the rules files (rules/*.yaml): the rulebook's vocabulary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class Frozen(BaseModel):
+    """Base for rules data: unknown keys are errors, values never change after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- states.yaml
+
+StateStatus = Literal["contracting", "ratified_not_in_force", "signed_only", "unconfirmed", "not_party"]
+EifStatus = Literal["verified", "single_source", "computed", "unverified", "unknown"]
+DeclarationArticle = Literal[
+    "23/26/52", "29", "34(2)", "40(3)", "44", "54(2)", "55", "58(3)", "59", "other"
+]
+DeclarationsKnown = Literal["complete", "partial", "content_not_seen", "none_listed"]
+
+
+class Instrument(Frozen):
+    type: Literal["ratification", "accession", "acceptance", "approval"] | None = None
+    date: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD: some deposits are known to the month
+    assumed_type: bool = False
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _partial_date(cls, value: object) -> object:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if value is not None and not _PARTIAL_DATE.match(str(value)):
+            raise ValueError("must be YYYY, YYYY-MM or YYYY-MM-DD")
+        return value
+
+
+class Declaration(Frozen):
+    """One declaration, reservation, designation or objection, in our own words."""
+
+    article: DeclarationArticle
+    kind: Literal["declaration", "reservation", "designation", "objection", "notification"]
+    content_seen: bool
+    note: str
+    objects_to_language: Literal["en", "fr"] | None = None  # Art. 54(2)
+    property_categories: str | None = None  # Art. 55(2); None: all property, or not known
+    excluded_units: tuple[str, ...] = ()  # Art. 59: ISO codes the Convention does not extend to
+    objected_to: tuple[str, ...] = ()  # Art. 58(3): States whose accession this State objected to
+    since: dt.date | None = None
+    withdrawn: dt.date | None = None  # Art. 60(3)
+    sources: tuple[str, ...] = ()
+
+
+class CentralAuthority(Frozen):
+    name: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    verified: bool = False
+    multiple: bool = False  # Art. 29(2): several authorities, one receiving for onward transmission
+    other_authorities: tuple[str, ...] = ()
+    note: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+class StateRecord(Frozen):
+    """One State: its treaty status, declarations, Central Authority and languages."""
+
+    name: str
+    status: StateStatus
+    signature: dt.date | None = None
+    instrument: Instrument = Instrument()
+    entry_into_force: dt.date | None = None
+    entry_into_force_status: EifStatus = "unknown"
+    in_force_by: dt.date | None = None  # a date on which a source already shows it bound
+    denunciation_effective: dt.date | None = None
+    declarations_known: DeclarationsKnown = "none_listed"
+    declarations: tuple[Declaration, ...] = ()
+    central_authority: CentralAuthority = CentralAuthority()
+    languages: tuple[str, ...] = Field(min_length=1)  # ISO 639-1 (or 639-3) codes, official
+    eu_member: bool = False
+    legal_units: bool = False  # several territorial legal systems (Art. 47-48): ask for the unit
+    hcch1980: bool | None = None
+    verification: dict[str, str] = Field(default_factory=dict)
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _eif_consistent(self) -> StateRecord:
+        if self.entry_into_force is None and self.entry_into_force_status != "unknown":
+            raise ValueError("entry_into_force_status must be 'unknown' when entry_into_force is null")
+        if self.entry_into_force is not None and self.entry_into_force_status == "unknown":
+            raise ValueError("entry_into_force is given: say how it is known (verified, ...)")
+        return self
+
+
+class Source(Frozen):
+    url: str
+    what: str
+
+
+class StatesMeta(Frozen):
+    status_as_of: dt.date  # the newest source consulted: later accessions are not known
+    general_entry_into_force: dt.date
+    official_status_table: str
+    sources: dict[str, Source] = Field(default_factory=dict)
+
+
+class StatesFile(Frozen):
+    meta: StatesMeta
+    states: dict[str, StateRecord]
+
+
+# --------------------------------------------------------------------------- measures.yaml
+
+MeasureGroup = Literal[
+    "parental_responsibility",
+    "custody_access",
+    "guardianship_representation",
+    "placement",
+    "supervision",
+    "property",
+    "in_home_support",
+    "other_protective",
+    "excluded",
+]
+
+
+class Measure(Frozen):
+    """A kind of measure and where the Convention puts it."""
+
+    label: str
+    description: str
+    group: MeasureGroup
+    convention: tuple[str, ...] = ()  # Art. 3 letters ("3(e)") or "1(1)(a)"
+    excluded_by: str | None = None  # an Art. 4 letter ("4(b)")
+    art33_abroad: bool = False  # a placement of this kind in another Contracting State needs Art. 33
+    local_names: dict[str, str] = Field(default_factory=dict)  # ISO 639 code -> local name
+    aliases: tuple[str, ...] = ()
+    debatable: str | None = None  # why the classification is open to argument
+
+    @model_validator(mode="after")
+    def _one_classification(self) -> Measure:
+        if bool(self.convention) == bool(self.excluded_by):
+            raise ValueError("give either 'convention' (Art. 1/3) or 'excluded_by' (Art. 4), not both")
+        if self.excluded_by and self.art33_abroad:
+            raise ValueError("an excluded matter cannot trigger Art. 33")
+        return self
+
+
+class MeasuresFile(Frozen):
+    measures: dict[str, Measure]
+
+
+# --------------------------------------------------------------------------- articles.yaml
+
+
+class Article(Frozen):
+    title: str
+    summary: str  # one paragraph in our own words, never the treaty text
+
+
+class ArticleSet(Frozen):
+    """The Articles of one instrument that the engine may cite."""
+
+    name: str
+    citation_prefix: str  # "Art." (1996 Convention), "BIIb", "1980 Art."
+    official_text: str  # link to the official text
+    articles: dict[str, Article]
+
+
+class ArticlesFile(Frozen):
+    instruments: dict[str, ArticleSet]
+
+
+# --------------------------------------------------------------------------- instruments.yaml
+
+
+class EuInstrument(Frozen):
+    name: str
+    applies_from: dt.date  # to proceedings instituted on or after this date
+    applies_until: dt.date | None = None
+    not_bound: tuple[str, ...] = ()  # EU Member States the instrument does not bind (Denmark)
+    modelled_articles: tuple[str, ...] = ()
+    official_text: str
+
+
+class OtherInstrument(Frozen):
+    name: str
+    official_text: str
+    age_limit: int | None = None
+
+
+class InstrumentsFile(Frozen):
+    brussels_iib: EuInstrument
+    brussels_iia: EuInstrument
+    hcch1980: OtherInstrument
+    hcch2000_adults: OtherInstrument
+
+
+# --------------------------------------------------------------------------- questions.yaml
+
+
+class Question(Frozen):
+    field: str  # the case field it fills, e.g. "removal.whereabouts_known"
+    text: str
+    help: str | None = None
+
+
+class Step(Frozen):
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+
+
+class QuestionsFile(Frozen):
+    steps: tuple[Step, ...]
+
+
+# --------------------------------------------------------------------------- requests.yaml
+
+
+class RequestKind(Frozen):
+    """One co-operation action: its Article, whether it is a duty, and what the letter must carry."""
+
+    article: str
+    title: str
+    mandatory: bool
+    addressee: Literal["central_authority", "competent_authority", "designated_authority", "parties"]
+    art44_designee: bool = False  # the receiving State may have designated an authority (Art. 44)
+    to_non_contracting: bool = False  # may go to a State not bound by the Convention (Art. 36)
+    document: bool = True  # a draft can be rendered for it
+    content: tuple[str, ...]  # what the request must contain (checklist for the documents)
+
+
+class RequestsFile(Frozen):
+    requests: dict[str, RequestKind]

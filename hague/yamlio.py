@@ -1,0 +1,64 @@
+"""YAML reading with YAML 1.2 booleans, so that an unquoted `NO` stays Norway."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class YamlError(ValueError):
+    """A file or text that is not readable YAML, with the place it went wrong."""
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose only booleans are true/false (YAML 1.2 core schema)."""
+
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL_TAG]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    _BOOL_TAG,
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def _construct_bool(loader: yaml.SafeLoader, node: yaml.Node) -> bool:
+    value = loader.construct_scalar(node)  # type: ignore[arg-type]
+    return str(value).lower() == "true"
+
+
+_Loader.add_constructor(_BOOL_TAG, _construct_bool)
+
+
+def loads(text: str, source: str = "<text>") -> Any:
+    """Parse YAML (or JSON, which is YAML) text; raise YamlError naming the place."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise YamlError(f"{source}: not valid YAML{where}: {problem}") from None
+
+
+def load_path(path: Path) -> Any:
+    """Read and parse one YAML or JSON file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise YamlError(f"{path}: not a text file (expected UTF-8 YAML or JSON)") from None
+    except OSError as exc:
+        raise YamlError(f"{path}: cannot be read: {exc.strerror}") from None
+    return loads(text, str(path))
+
+
+def dumps(data: Any) -> str:
+    """Write data as block-style YAML that reads back the same with `loads`."""
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
