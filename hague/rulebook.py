@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -170,5 +171,6 @@ def load_rulebook(directory: Path | None = None) -> Rulebook:
 
 @lru_cache(maxsize=1)
 def default_rulebook() -> Rulebook:
-    """The rulebook shipped with the package, loaded once per process."""
-    return load_rulebook()
+    """The rulebook shipped with the package (or the folder in HAGUE_RULES), loaded once per process."""
+    override = os.environ.get("HAGUE_RULES")
+    return load_rulebook(Path(override) if override else None)

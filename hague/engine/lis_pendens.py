@@ -10,7 +10,8 @@ from hague.engine.context import Ctx, all_of
 from hague.engine.findings import JurisdictionFinding
 from hague.engine.scope import seised_on
 
-GROUNDS_5_TO_10 = ("5(1)", "5(2)", "6(1)", "6(2)", "7", "8", "9", "10", "BIIb 7(1)", "BIIb 9", "BIIb 10(1)", "BIIb 11")
+GROUNDS_5_TO_10 = ("5(1)", "5(2)", "6(1)", "6(2)", "7", "8", "9", "10", "BIIb 7(1)", "BIIb 9", "BIIb 10(1)", "BIIb 11",
+                   "BIIa 8(1)", "BIIa 10", "BIIa 12", "BIIa 13")
 
 
 def examine(ctx: Ctx) -> None:
@@ -62,15 +63,16 @@ def _check(ctx: Ctx, finding: JurisdictionFinding) -> None:
 
 
 def _abstain(ctx: Ctx, finding: JurisdictionFinding, p: Proceeding, common: set[str]) -> None:
-    eu = finding.article.startswith("BIIb") and status.eu_binds(ctx.book, p.state)
-    cite = "BIIb 20" if eu else "Art. 13(1)"
+    eu = finding.article.startswith(("BIIb", "BIIa")) and status.eu_binds(ctx.book, p.state)
+    eu_cite = "BIIb 20" if finding.article.startswith("BIIb") else "BIIa 19"
+    cite = eu_cite if eu else "Art. 13(1)"
     finding.status = "must_abstain"
     finding.ends_when = (f"abstains until {ctx.name(p.state)} declines jurisdiction or its proceedings end without deciding "
-                         f"({'BIIb 20' if eu else 'Art. 13(2)'}); then: " + (finding.ends_when or ""))
+                         f"({eu_cite if eu else 'Art. 13(2)'}); then: " + (finding.ends_when or ""))
     finding.reasons.append(f"{ctx.name(p.state)} was asked on {p.commenced}, earlier, for corresponding measures "
                            f"({', '.join(sorted(common))}) while it had jurisdiction, and those proceedings are still pending")
-    finding.citations += [c for c in (cite, "Art. 13(2)") if c not in finding.citations]
-    if not eu and finding.article.startswith("BIIb"):
+    finding.citations += [c for c in ((cite,) if eu else (cite, "Art. 13(2)")) if c not in finding.citations]
+    if not eu and finding.article.startswith(("BIIb", "BIIa")):
         finding.citations.append("BIIb 97")
         finding.reasons.append("the earlier proceedings are in a Contracting State the Regulation does not bind, so the "
                                "Convention's Art. 13 applies (BIIb Art. 97(2)(c))")

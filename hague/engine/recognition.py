@@ -17,7 +17,7 @@ def assess_recognition(ctx: Ctx, existing: list[ExistingMeasureStatus]) -> list[
         for target in m.recognition_sought_in:
             if target != m.state:
                 out.append(_one(ctx, i, m, target, i in lapsed))
-    if out:
+    if any(r.regime == "hcch1996" for r in out):
         ctx.flag("discretion", "Grounds for refusing recognition are permissive: the requested State may refuse, it never must; "
                  "public policy (Art. 23(2)(d)) is for its authority alone.", ["Art. 23(2)"])
         ctx.step("Art. 23-28 recognition", f"{len(out)} recognition question(s) examined", ["Art. 23(1)"],

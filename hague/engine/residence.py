@@ -60,13 +60,14 @@ def _former(ctx: Ctx, former: str, until: object, hr: str) -> None:
     eu_keeps = (pending and status.eu_binds(ctx.book, former) and status.eu_binds(ctx.book, hr))
     if eu_keeps:
         first = min(p.commenced for p in pending)
+        article = "BIIb 7(1)" if first >= ctx.book.instruments.brussels_iib.applies_from else "BIIa 8(1)"
         ctx.add(JurisdictionFinding(
-            state=former, article="BIIb 7(1)", basis="brussels_iib",
+            state=former, article=article, basis="brussels_iib",
             ends_when="when its proceedings end; later proceedings belong to the new habitual residence",
             reasons=[f"{ctx.name(former)} was seised on {first} while the child was habitually resident there; under "
                      "Brussels IIb jurisdiction is fixed when the court is seised (perpetuatio fori) even after a lawful "
                      f"move to {ctx.name(hr)}"],
-            citations=["BIIb 7(1)", "BIIb 97"]))
+            citations=[article, "BIIb 97", "BIIb 100"]))
         return
     reason = f"the child's habitual residence moved from {ctx.name(former)} to {ctx.name(hr)} on {until}; under Art. 5(2) " \
              "jurisdiction moves with it (no perpetuatio fori); measures already taken stay in force (Art. 14)"

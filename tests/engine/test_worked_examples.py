@@ -34,7 +34,7 @@ def test_e2_origin_keeps_refuge_only_urgent(book):
     es = next(n for n in a.not_competent if n.state == "ES")
     assert "Art. 7(3)" in es.citations
     assert any("1980 Art. 16" in f.citations for f in a.flags)
-    assert not a.missing
+    assert {m.fact for m in a.missing} == {"art37_no_risk"}  # the jurisdiction facts are complete
 
 
 def test_e3_origin_keeps_with_interpretation_flag(book):
