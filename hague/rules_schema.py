@@ -237,6 +237,7 @@ class RequestKind(Frozen):
     art44_designee: bool = False  # the receiving State may have designated an authority (Art. 44)
     to_non_contracting: bool = False  # may go to a State not bound by the Convention (Art. 36)
     document: bool = True  # a draft can be rendered for it
+    art37_gate: bool = True  # an authority's request or transmission: Art. 37 must be assessed first
     content: tuple[str, ...]  # what the request must contain (checklist for the documents)
 
 

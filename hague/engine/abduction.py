@@ -49,8 +49,18 @@ def _limb_b(ctx: Ctx) -> tuple[Tri, list[str], list[str], dt.date | None]:
     r = ctx.case.removal
     assert r is not None
     k = r.whereabouts_known
+    settled = r.child_settled
     if k is None:
-        return None, ["the date the custody holder knew (or should have known) the whereabouts is not given"], \
+        rr = r.return_request
+        if settled is False:  # the limb fails whatever the date: no need to ask for it
+            return False, ["the child is not settled in the new environment (Art. 7(1)(b))"], [], None
+        earliest = year_elapsed_from(r.date)  # knowledge cannot come before the removal itself
+        if ctx.t_m < earliest:
+            return False, [f"even counted from the {r.kind} on {r.date}, the year of Art. 7(1)(b) cannot have run before "
+                           f"{earliest}, so the knowledge date does not matter yet"], [], None
+        pending = bool(rr and rr.status == "pending")
+        return None, ["the date the custody holder knew (or should have known) the whereabouts is not given"
+                      + ("; a return request is pending" if pending else "")], \
             [ctx.need("removal.whereabouts_known", "Art. 7(1)(b) counts its year from this date")], None
     end, elapsed = period_end(k), year_elapsed_from(k)
     reasons = [f"the year of Art. 7(1)(b) runs from knowledge on {k} and ends at the end of {end}; "
@@ -63,7 +73,6 @@ def _limb_b(ctx: Ctx) -> tuple[Tri, list[str], list[str], dt.date | None]:
         reasons.append(f"a return request lodged on {rr.lodged} ({when} that year) is still pending")
     elif rr:
         reasons.append(f"the return request lodged on {rr.lodged} is {rr.status}, so it does not block")
-    settled = r.child_settled
     deps = [] if settled is not None else [ctx.need("removal.child_settled", "Art. 7(1)(b) requires the child to be settled")]
     reasons.append({True: "the child is settled in the new environment", False: "the child is not settled",
                     None: "whether the child is settled is not known"}[settled])
@@ -138,17 +147,21 @@ def apply(ctx: Ctx, ret: Retention) -> None:
     if ret.retained is False:
         if ret.wrongful:
             ctx.exclude(ret.origin, "Art. 7 retention has ended: " + "; ".join(ret.reasons[-3:]), ["Art. 7(1)", "Art. 5(2)"])
+            _side_notes(ctx, ret)
         return
     bound_now = ctx.bound(ret.origin)
     if bound_now is False:
         ctx.exclude(ret.origin, ctx.bound_reason(ret.origin), ["Art. 53(1)"])
         return
-    deps = ret.depends_on + ([] if bound_now else [f"rules.states.{ret.origin}.entry_into_force"])
+    deps = (ret.depends_on if ret.retained is None else []) + ([] if bound_now else [f"rules.states.{ret.origin}.entry_into_force"])
     ctx.add(JurisdictionFinding(
         state=ret.origin, article="7", basis="retained_after_wrongful_removal",
         limits=None if ret.retained else "only if the facts still missing do not end the retention",
         ends_when=ret.ends_when, ends_on=ret.ends_on, reasons=ret.reasons, citations=[*CITES, "Art. 5(2)"],
         depends_on=deps))
+    if ret.retained is None:
+        _side_notes(ctx, ret)
+        return  # the refuge may be the new habitual residence: residence.examine states it conditionally
     ctx.exclude(ret.refuge, f"the child was wrongfully taken to or kept in {ctx.name(ret.refuge)}: while Art. 7 retention "
                 "lasts it may take only urgent measures under Art. 11 (Art. 7(3)), not provisional measures under Art. 12",
                 ["Art. 7(3)", "Art. 11", "Art. 12(1)"])
@@ -158,7 +171,7 @@ def apply(ctx: Ctx, ret: Retention) -> None:
 def _side_notes(ctx: Ctx, ret: Retention) -> None:
     r = ctx.case.removal
     assert r is not None
-    if ctx.bound(ret.refuge) is False:
+    if ctx.bound(ret.refuge) is False and ret.retained is not False:
         ctx.flag("interpretation", f"{ctx.name(ret.refuge)} is not a Contracting State: Art. 7 speaks of 'another State', so "
                  f"{ctx.name(ret.origin)} is treated as keeping jurisdiction, but {ctx.name(ret.refuge)} is not bound and "
                  "may not recognise its measures (compare CJEU C-603/20 for the EU).", ["Art. 7(1)"])

@@ -3,6 +3,8 @@ the Regulation's main allocation, plus its continuing jurisdiction over access (
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hague.calendar import months_later
 from hague.engine import status
 from hague.engine.context import Ctx
@@ -68,8 +70,14 @@ def _access_continuation(ctx: Ctx) -> None:
         ctx.add(JurisdictionFinding(
             state=former, article="BIIb 8(1)", basis="brussels_iib",
             limits=f"only to modify the access decision it gave before the move, until {until}",
-            ends_when=f"three months after the lawful move on {moved_on}", ends_on=until,
+            ends_when=f"three months after the lawful move on {moved_on}", ends_on=until + dt.timedelta(days=1),
             reasons=[f"the child moved lawfully from {ctx.name(former)} to {ctx.name(hr)} on {moved_on}",
                      f"{ctx.name(former)} decided on access on {earlier_access[0].date}, before the move"],
             citations=["BIIb 8"], depends_on=deps))
         ctx.step("BIIb 8", f"{ctx.name(former)} keeps jurisdiction over access until {until}", ["BIIb 8"])
+        if holder_there == former:  # by way of exception to BIIb 7: the new State may not modify that decision yet
+            for f in [f for f in ctx.findings if f.state == hr and f.article == "BIIb 7(1)"]:
+                ctx.findings.remove(f)
+            ctx.exclude(hr, f"for modifying the access decision of {ctx.name(former)}, the former habitual residence keeps "
+                        f"jurisdiction until {until} (BIIb Art. 8(1)), by way of exception to BIIb Art. 7; unless the holder of "
+                        "access rights accepts the new State's jurisdiction (BIIb Art. 8(2))", ["BIIb 8", "BIIb 7(1)"])

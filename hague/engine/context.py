@@ -135,11 +135,12 @@ class Ctx:
 
     def general(self) -> list[JurisdictionFinding]:
         """Findings of general jurisdiction (Art. 5, 6, 7 or their EU equivalents)."""
-        return [f for f in self.findings if f.basis in GENERAL_BASES]
+        return [f for f in self.findings if f.basis in GENERAL_BASES or f.article in EU_GENERAL]
 
     def has_finding(self, state: str) -> bool:
         return any(f.state == state for f in self.findings)
 
 
+EU_GENERAL = ("BIIb 7(1)", "BIIb 9", "BIIb 11", "BIIa 8(1)", "BIIa 10", "BIIa 13")
 GENERAL_BASES = ("habitual_residence", "presence_displaced", "presence_unknown_residence",
                  "retained_after_wrongful_removal")

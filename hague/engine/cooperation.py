@@ -32,7 +32,8 @@ class Builder:
                 ctx.step(f"Art. {kind.article} {key}", f"not open: {between.reason}", [f"Art. {kind.article}"])
                 return
         addressee = kind.addressee
-        if kind.art44_designee and status.declared(ctx.book, target, "44", ctx.as_of):
+        designated = status.declared(ctx.book, target, "44", ctx.as_of) if kind.art44_designee else False
+        if designated:
             addressee = "designated_authority"
         if key == "art34_information_request" and status.declared(ctx.book, target, "34(2)", ctx.as_of) is not False:
             addressee = "central_authority"
@@ -42,6 +43,9 @@ class Builder:
             document=key if kind.document else None, ready=False, blocked_by=[], reasons=reasons,
             citations=[f"Art. {kind.article}", *(extra or [])], language=language_plan(ctx, target),
             notes=self._notes(sender, target, addressee), blocks_decision=blocks_decision))
+        if designated is None:
+            self.actions[-1].notes.insert(0, f"Whether {ctx.name(target)} designated an authority to receive such requests "
+                                             "(Art. 44) is not in the data: check its declarations before sending.")
 
     def _name(self, target: str, addressee: str) -> str | None:
         record = self.ctx.book.state(target)
@@ -284,6 +288,12 @@ def _gate(ctx: Ctx, actions: list[Action]) -> None:
     """Art. 37: nothing is ready to send until the authority has recorded that sending endangers no one."""
     verdict = ctx.case.art37_no_risk
     for a in actions:
+        if not ctx.book.requests[a.action].art37_gate:
+            a.ready = True
+            a.notes.insert(0, "Art. 37 governs requests and transmissions between authorities under Chapter V; this document "
+                              "is issued to or made by the person concerned, so it is not held back by it. Still weigh the "
+                              "family's safety before handing it over.")
+            continue
         if verdict is None:
             a.blocked_by.append("Art. 37: the authority has not yet recorded its assessment of the risk of sending")
         elif verdict is False:
@@ -292,7 +302,8 @@ def _gate(ctx: Ctx, actions: list[Action]) -> None:
         a.ready = not a.blocked_by
         if "Art. 37" not in a.citations:
             a.citations.append("Art. 37")
-    if actions and verdict is None:
+    gated = [a for a in actions if ctx.book.requests[a.action].art37_gate]
+    if gated and verdict is None:
         ctx.need("art37_no_risk", "no request or notice may be sent before the Art. 37 assessment is recorded")
-    if actions and verdict is False:
+    if gated and verdict is False:
         ctx.flag("warning", "Art. 37 blocks every request and transmission here, including the Art. 36 notice.", ["Art. 37", "Art. 36"])

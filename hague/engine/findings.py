@@ -51,7 +51,7 @@ class JurisdictionFinding(Out):
     status: Status = "competent"
     limits: str | None = None
     ends_when: str | None = None
-    ends_on: dt.date | None = None  # the date it ends if nothing else changes, where computable
+    ends_on: dt.date | None = None  # the first day it no longer holds if nothing else changes, where computable
     reasons: list[str]
     citations: list[str]
     depends_on: list[str] = Field(default_factory=list)  # missing facts that could still change it

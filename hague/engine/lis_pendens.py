@@ -41,6 +41,10 @@ def _had_jurisdiction(ctx: Ctx, p: Proceeding) -> bool | None:
     return False
 
 
+def _transferred_between(ctx: Ctx, giver: str, taker: str) -> bool:
+    return any(t.status == "accepted" and {t.from_, t.to} == {giver, taker} for t in ctx.case.transfers)
+
+
 def _check(ctx: Ctx, finding: JurisdictionFinding) -> None:
     own = finding.state
     seised: dt.date = seised_on(ctx, own)
@@ -48,6 +52,8 @@ def _check(ctx: Ctx, finding: JurisdictionFinding) -> None:
     for i, p in enumerate(ctx.case.proceedings):
         if p.state == own or p.kind == "return" or p.commenced >= seised or ctx.bound(p.state, p.commenced) is False:
             continue
+        if _transferred_between(ctx, p.state, own):
+            continue  # an accepted Art. 8/9 transfer: the first State refrains, its case is suspended
         if p.status == "declined":
             ctx.step("J9 Art. 13", f"{ctx.name(p.state)} declined: Art. 13 no longer holds {ctx.name(own)} back", ["Art. 13(2)"])
             continue

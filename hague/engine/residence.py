@@ -13,9 +13,14 @@ ENDS_5 = ("when the child's habitual residence moves to another Contracting Stat
 
 def examine(ctx: Ctx) -> None:
     """General jurisdiction from habitual residence or presence, unless Art. 7 keeps it elsewhere."""
-    if ctx.retention is not None and ctx.retention.retained is not False:
+    retention = ctx.retention
+    if retention is not None and retention.retained is True:
         return
     hr = ctx.hr_at(ctx.t_m)
+    if retention is not None and retention.retained is None:
+        if hr not in (None, "unknown", retention.origin) and ctx.bound(hr) is not False:
+            _if_retention_ended(ctx, hr, retention.depends_on)
+        return
     if hr is None:
         ctx.need("habitual_residence", f"no habitual residence is recorded for {ctx.t_m}")
         ctx.step("J2 Art. 5", "habitual residence on the measure date not recorded", ["Art. 5(1)"])
@@ -52,6 +57,17 @@ def _habitual_residence(ctx: Ctx, hr: str, bound: bool | None) -> None:
     for former, until in ctx.previous_residences(ctx.t_m):
         if former not in (hr, "unknown"):
             _former(ctx, former, until, hr)
+
+
+def _if_retention_ended(ctx: Ctx, hr: str, depends_on: list[str]) -> None:
+    """Art. 7 may or may not have ended: the new habitual residence is competent only if it has."""
+    ctx.add(JurisdictionFinding(
+        state=hr, article="5(2)", basis="habitual_residence", ends_when=ENDS_5, depends_on=list(depends_on),
+        limits="only if the Art. 7 retention has ended; until then it may take only urgent measures (Art. 7(3), 11)",
+        reasons=[f"the child is now habitually resident in {ctx.name(hr)}", "whether the wrongful removal still keeps "
+                 "jurisdiction in the State of origin depends on facts that are missing"],
+        citations=["Art. 5(2)", "Art. 7(1)", "Art. 7(3)"]))
+    ctx.step("J2 Art. 5", f"{ctx.name(hr)} is competent only if the Art. 7 retention has ended", ["Art. 5(2)", "Art. 7(1)"])
 
 
 def _former(ctx: Ctx, former: str, until: object, hr: str) -> None:

@@ -31,17 +31,27 @@ def test_art33_is_mandatory_and_blocks_the_decision_until_consent(book):
     assert "refused" in (refused["art33_placement_consultation"].blocks_decision or "")
 
 
+def gated(book, acts):
+    return {k: a for k, a in acts.items() if book.requests[k].art37_gate}
+
+
 def test_nothing_is_ready_before_the_art37_assessment(book):
     acts, result = actions(book)
-    assert acts and not any(a.ready for a in acts.values())
-    assert all(any("Art. 37" in b for b in a.blocked_by) for a in acts.values())
+    assert gated(book, acts) and not any(a.ready for a in gated(book, acts).values())
+    assert all(any("Art. 37" in b for b in a.blocked_by) for a in gated(book, acts).values())
     assert "art37_no_risk" in {m.fact for m in result.missing}
+
+
+def test_a_certificate_for_the_holder_is_not_a_chapter_v_transmission(book):
+    acts, _ = actions(book, art37_no_risk=False)
+    certificate = acts["art40_certificate"]
+    assert certificate.ready and "Chapter V" in certificate.notes[0]
 
 
 def test_art37_risk_blocks_everything_even_the_danger_notice(book):
     acts, result = actions(book, art37_no_risk=False, danger={"serious": True, "moved_to": "AE"})
     assert acts["art36_danger_notice"].mandatory and not acts["art36_danger_notice"].ready
-    assert all("endanger" in a.blocked_by[0] for a in acts.values())
+    assert all("endanger" in a.blocked_by[0] for a in gated(book, acts).values())
 
 
 def test_danger_notice_goes_to_a_non_contracting_state(book):
