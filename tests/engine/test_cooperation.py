@@ -49,7 +49,7 @@ def test_a_certificate_for_the_holder_is_not_a_chapter_v_transmission(book):
 
 
 def test_art37_risk_blocks_everything_even_the_danger_notice(book):
-    acts, result = actions(book, art37_no_risk=False, danger={"serious": True, "moved_to": "AE"})
+    acts, _result = actions(book, art37_no_risk=False, danger={"serious": True, "moved_to": "AE"})
     assert acts["art36_danger_notice"].mandatory and not acts["art36_danger_notice"].ready
     assert all("endanger" in a.blocked_by[0] for a in gated(book, acts).values())
 

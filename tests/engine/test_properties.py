@@ -63,13 +63,15 @@ def cases(draw):
         {"state": draw(st.sampled_from(STATES)), "type": draw(st.sampled_from(MEASURES)),
          "date": draw(st.dates(min_value=birth, max_value=as_of)).isoformat(),
          "article": draw(st.sampled_from(["5(1)", "5(2)", "6(2)", "7", "10", "11", "12", "national"])),
-         "urgent": draw(tri), "child_heard": draw(tri), "persons_not_heard": draw(st.lists(st.sampled_from(["mother", "father"]), max_size=1)),
+         "urgent": draw(tri), "child_heard": draw(tri),
+         "persons_not_heard": draw(st.lists(st.sampled_from(["mother", "father"]), max_size=1)),
          "art33_consulted": draw(tri), "art33_consent": draw(tri), "enforceable_in_origin": draw(tri),
          "recognition_sought_in": draw(st.lists(st.sampled_from(STATES), max_size=2, unique=True))}
         for _ in range(draw(st.integers(0, 2)))
     ]
     data["parental_responsibility_acts"] = [
-        {"kind": draw(st.sampled_from(["agreement", "unilateral_act"])), "effective": draw(st.dates(min_value=birth, max_value=as_of)).isoformat()}
+        {"kind": draw(st.sampled_from(["agreement", "unilateral_act"])),
+         "effective": draw(st.dates(min_value=birth, max_value=as_of)).isoformat()}
         for _ in range(draw(st.integers(0, 1)))
     ]
     data["proceedings"] = [
