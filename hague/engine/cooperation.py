@@ -41,7 +41,7 @@ class Builder:
             action=key, article=kind.article, mandatory=kind.mandatory if mandatory is None else mandatory,
             from_=sender, to=target, addressee=addressee, addressee_name=self._name(target, addressee), via=via,
             document=key if kind.document else None, ready=False, blocked_by=[], reasons=reasons,
-            citations=[f"Art. {kind.article}", *(extra or [])], language=language_plan(ctx, target),
+            citations=[f"Art. {kind.article}", *(extra or [])], language=None if target == sender else language_plan(ctx, target),
             notes=self._notes(sender, target, addressee), blocks_decision=blocks_decision))
         if designated is None:
             self.actions[-1].notes.insert(0, f"Whether {ctx.name(target)} designated an authority to receive such requests "
