@@ -173,3 +173,13 @@ def scenarios_check_cmd(paths: tuple[Path, ...]) -> None:
                 click.echo(f"        - {problem}")
     click.echo(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
+
+
+def _register_documents() -> None:
+    """`hague draft`: the co-operation documents (hague/documents), kept in their own module."""
+    from hague.documents.cli import draft_cmd
+
+    main.add_command(draft_cmd)
+
+
+_register_documents()

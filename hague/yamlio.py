@@ -46,6 +46,8 @@ def loads(text: str, source: str = "<text>") -> Any:
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise YamlError(f"{source}: not valid YAML{where}: {problem}") from None
+    except (ValueError, TypeError) as exc:  # e.g. an unquoted impossible date such as 2015-13-40
+        raise YamlError(f"{source}: a value cannot be read: {exc} (write dates as real YYYY-MM-DD dates)") from None
 
 
 def load_path(path: Path) -> Any:

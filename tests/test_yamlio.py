@@ -23,3 +23,8 @@ def test_dump_round_trip_keeps_norway():
 def test_invalid_yaml_names_the_place():
     with pytest.raises(YamlError, match=r"line 2, column"):
         loads("a: 1\nb: [unclosed", "case.yaml")
+
+
+def test_impossible_unquoted_date_is_a_clear_error():
+    with pytest.raises(YamlError, match="cannot be read"):
+        loads("birth_date: 2015-13-40", "case.yaml")
