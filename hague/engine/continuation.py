@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from hague.case import ExistingMeasure
 from hague.engine.context import Ctx
-from hague.engine.findings import ExistingMeasureStatus
-
-ART_5_TO_10 = ("5", "5(1)", "5(2)", "6", "6(1)", "6(2)", "7", "8", "9", "10")
+from hague.engine.findings import ART_5_TO_10, ExistingMeasureStatus
 
 
 def examine(ctx: Ctx, existing: list[ExistingMeasureStatus]) -> None:

@@ -9,6 +9,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 ASSESSMENT_FORMAT = "hague-assessment/1"
 
+# The grounds of Art. 5-10 as an existing measure records them (`existing_measures[].article`).
+ART_5_TO_10 = ("5", "5(1)", "5(2)", "6", "6(1)", "6(2)", "7", "8", "9", "10")
+CHAPTER_II = (*ART_5_TO_10, "11", "12", "55")
+
 Regime = Literal["hcch1996", "brussels_iib", "brussels_iia", "national_law", "none"]
 Basis = Literal[
     "habitual_residence", "presence_displaced", "presence_unknown_residence",

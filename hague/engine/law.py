@@ -6,9 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from hague.engine.context import Ctx
-from hague.engine.findings import ApplicableLaw, ApplicationLaw, JurisdictionFinding, LawFinding, LawPeriod, MeasureLaw
-
-ART_5_TO_10 = ("5", "5(1)", "5(2)", "6", "6(1)", "6(2)", "7", "8", "9", "10")
+from hague.engine.findings import ART_5_TO_10, ApplicableLaw, ApplicationLaw, JurisdictionFinding, LawFinding, LawPeriod, MeasureLaw
 
 
 def assess_law(ctx: Ctx) -> ApplicableLaw:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from hague.case import ExistingMeasure
 from hague.engine import status
 from hague.engine.context import Ctx
-from hague.engine.findings import ExistingMeasureStatus, Recognition
-
-CHAPTER_II = ("5", "5(1)", "5(2)", "6", "6(1)", "6(2)", "7", "8", "9", "10", "11", "12", "55")
+from hague.engine.findings import CHAPTER_II, ExistingMeasureStatus, Recognition
 
 
 def assess_recognition(ctx: Ctx, existing: list[ExistingMeasureStatus]) -> list[Recognition]:
