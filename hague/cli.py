@@ -175,6 +175,26 @@ def scenarios_check_cmd(paths: tuple[Path, ...]) -> None:
     sys.exit(1 if failed else 0)
 
 
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+def serve_cmd(host: str, port: int) -> None:
+    """Start the web application (embedded server and SQLite register; for production see the README)."""
+    import os
+
+    from werkzeug.serving import run_simple
+
+    from hague import create_app
+
+    if host in ("127.0.0.1", "localhost", "::1"):
+        os.environ.setdefault("HAGUE_COOKIE_SECURE", "0")  # plain http on this machine only
+    app = create_app()
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"hague is running: open http://{shown}:{port}/ in your browser (Ctrl+C stops it).")
+    click.echo(f"Data folder: {app.instance_path}")
+    run_simple(host, port, app, threaded=True)
+
+
 def _register_documents() -> None:
     """`hague draft`: the co-operation documents (hague/documents), kept in their own module."""
     from hague.documents.cli import draft_cmd

@@ -1,0 +1,1 @@
+"""The case register: cases, their versions, correspondence, users and the audit trail (SQLAlchemy)."""

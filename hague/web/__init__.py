@@ -1,0 +1,1 @@
+"""The web application: Flask blueprints around the engine, the documents and the register."""

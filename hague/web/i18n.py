@@ -1,0 +1,64 @@
+"""The web UI in English, French and Norwegian Bokmål: locale choice and catalogues (Flask-Babel).
+
+The locale is the user's choice (kept in the session), else the browser's Accept-Language. The
+catalogues are ``translations/<lang>/LC_MESSAGES/messages.po`` beside this file, compiled in memory
+when first used (as the documents' catalogues are), so no compile step is needed at install.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from functools import cache
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+from flask import Flask, request, session
+from flask_babel import Babel, Domain, get_locale
+
+LANGUAGES = {"en": "English", "fr": "Français", "nb": "Norsk bokmål"}
+CATALOGUES = Path(__file__).resolve().parent / "translations"
+
+
+@cache
+def catalogue(lang: str) -> gettext.NullTranslations:
+    """The UI translations of one language, compiled from its .po file; English is the source."""
+    path = CATALOGUES / lang / "LC_MESSAGES" / "messages.po"
+    if lang == "en" or not path.is_file():
+        return Translations()
+    with path.open("rb") as handle:
+        po = read_po(handle, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, po)
+    buffer.seek(0)
+    return Translations(fp=buffer)
+
+
+class _PoDomain(Domain):  # type: ignore[misc]
+    """Flask-Babel's domain, reading our .po catalogues instead of compiled .mo files."""
+
+    def get_translations(self) -> gettext.NullTranslations:
+        return catalogue(current_language())
+
+
+def current_language() -> str:
+    """The UI language of this request: en, fr or nb."""
+    locale = get_locale()
+    return str(locale.language) if locale is not None else "en"
+
+
+def select_locale() -> str:
+    chosen = session.get("lang")
+    if chosen in LANGUAGES:
+        return str(chosen)
+    best = request.accept_languages.best_match(["en", "fr", "nb", "no", "nn"])
+    return "nb" if best in ("no", "nn") else (best or "en")
+
+
+def init_app(app: Flask) -> None:
+    babel = Babel(app, locale_selector=select_locale)
+    babel.domain_instance = _PoDomain()
+    app.jinja_env.globals["LANGUAGES"] = LANGUAGES
+    app.jinja_env.globals["current_language"] = current_language
