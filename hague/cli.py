@@ -10,9 +10,9 @@ from typing import Any
 
 import click
 
+from hague import states_view
 from hague.case import CaseError
 from hague.engine import assess
-from hague.engine import status as treaty
 from hague.intake import read_case_file
 from hague.report import render_text
 from hague.rulebook import Rulebook, RulesError, default_rulebook, load_rulebook
@@ -65,19 +65,6 @@ def assess_cmd(case_file: Path, as_of: dt.date | None, as_json: bool, no_trace: 
         click.echo(render_text(book, result, trace=not no_trace), nl=False)
 
 
-def _state_row(book: Rulebook, code: str, day: dt.date) -> dict[str, Any]:
-    record = book.states[code]
-    bound = treaty.contracting(book, code, day)
-    return {
-        "code": code, "name": record.name, "in_force": bound.value, "entry_into_force": record.entry_into_force,
-        "entry_into_force_status": record.entry_into_force_status, "caution": bound.caution,
-        "eu_member": record.eu_member, "brussels_iib": treaty.eu_binds(book, code),
-        "declarations": [d.article for d in record.declarations],
-        "central_authority": record.central_authority.name, "central_authority_verified": record.central_authority.verified,
-        "languages": list(record.languages),
-    }
-
-
 @main.command("states")
 @click.option("--as-of", callback=_date, help="Date (YYYY-MM-DD); default: today.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -86,11 +73,10 @@ def states_cmd(as_of: dt.date | None, as_json: bool, show_all: bool) -> None:
     """List the Contracting Parties in force on a date, flagging unverified data."""
     book = _book()
     day = as_of or dt.date.today()
-    rows = [_state_row(book, code, day) for code in sorted(book.states)]
-    rows = rows if show_all else [r for r in rows if r["in_force"] is not False]
+    view = states_view.listing(book, day, show_all).model_dump(mode="json")
+    rows: list[dict[str, Any]] = view["states"]
     if as_json:
-        click.echo(json.dumps({"as_of": day.isoformat(), "status_data_as_of": book.status_as_of.isoformat(),
-                               "states": rows}, indent=2, default=str, ensure_ascii=False))
+        click.echo(json.dumps(view, indent=2, ensure_ascii=False))
         return
     sure = sum(1 for r in rows if r["in_force"] is True)
     click.echo(f"Contracting Parties on {day} (status data as of {book.status_as_of}): {sure} in force"
@@ -151,28 +137,15 @@ def scenarios_group() -> None:
     """Training and test scenarios (format hague-scenario/1)."""
 
 
-@scenarios_group.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=True))
-def scenarios_check_cmd(paths: tuple[Path, ...]) -> None:
-    """Run scenarios through the engine and report where it departs from the model answer."""
-    from hague.resources import resource_dir
-    from hague.scenarios import check_file, scenario_files
+def _register_scenarios() -> None:
+    """`hague scenarios check` and `new` live in hague/training_cli.py with the rest of training."""
+    from hague.training_cli import check_cmd, new_cmd
 
-    book = _book()
-    files = scenario_files(list(paths) or [resource_dir("scenarios")])
-    passed = failed = 0
-    for path in files:
-        outcome = check_file(path, book)
-        if outcome.passed:
-            passed += 1
-            click.echo(f"ok    {path}")
-        else:
-            failed += 1
-            click.echo(f"FAIL  {path}")
-            for problem in outcome.problems:
-                click.echo(f"        - {problem}")
-    click.echo(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    scenarios_group.add_command(check_cmd)
+    scenarios_group.add_command(new_cmd)
+
+
+_register_scenarios()
 
 
 @main.command("serve")
@@ -203,3 +176,14 @@ def _register_documents() -> None:
 
 
 _register_documents()
+
+
+def _register_register() -> None:
+    """`hague users`, `hague offices`, `hague db`: the case register (hague/register), kept in its own module."""
+    from hague.register.cli import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_register_register()

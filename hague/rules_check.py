@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING
+import types
+from functools import cache
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
 import pycountry
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 if TYPE_CHECKING:
     from hague.rulebook import Rulebook
-
-_FIELD_ROOTS = {
-    "forum", "as_of", "child", "habitual_residence", "removal", "proceedings", "measure",
-    "existing_measures", "parental_responsibility_acts", "transfers", "access_parent_residence",
-    "information_held_in", "danger", "art37_no_risk",
-}
-
 
 def _language_ok(code: str) -> bool:
     if len(code) == 2:
@@ -61,13 +57,50 @@ def _measure_problems(book: Rulebook) -> list[str]:
     return problems
 
 
+def _inner_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The case model inside a field's type, and whether the field is a list of it."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    origin = get_origin(annotation)
+    if origin is list:
+        inner, _ = _inner_model(get_args(annotation)[0])
+        return inner, inner is not None
+    if origin in (Union, types.UnionType):
+        for arg in get_args(annotation):
+            inner, many = _inner_model(arg)
+            if inner is not None:
+                return inner, many
+    return None, False
+
+
+@cache
+def case_fields() -> dict[str, FieldInfo]:
+    """Every field of hague-case/1 as a path ('removal.date', 'habitual_residence[].from'), with its model field."""
+    from hague.case import Case  # local: the rulebook loads before any case is read
+
+    out: dict[str, FieldInfo] = {}
+
+    def walk(model: type[BaseModel], prefix: str) -> None:
+        for name, info in model.model_fields.items():
+            path = f"{prefix}.{info.alias or name}" if prefix else (info.alias or name)
+            out[path] = info
+            inner, many = _inner_model(info.annotation)
+            if inner is not None:
+                walk(inner, path + ("[]" if many else ""))
+
+    walk(Case, "")
+    return out
+
+
 def _question_problems(book: Rulebook) -> list[str]:
     problems = []
+    fields = case_fields()
     for step in book.questions_file.steps:
         for q in step.questions:
-            root = re.split(r"[.\[]", q.field, maxsplit=1)[0]
-            if root not in _FIELD_ROOTS:
+            if q.field not in fields or q.field == "format":
                 problems.append(f"rules/questions.yaml: step {step.id}: field '{q.field}' is not a case field")
+            if q.when is not None and q.when.art33_abroad and not any(m.art33_abroad for m in book.measures.values()):
+                problems.append(f"rules/questions.yaml: step {step.id}: {q.field}: no measure type has art33_abroad")
     return problems
 
 

@@ -208,20 +208,153 @@ class InstrumentsFile(Frozen):
 # --------------------------------------------------------------------------- questions.yaml
 
 
+InputKind = Literal[
+    "date", "state", "state_or_unknown", "states", "yes_no", "gate", "choice",
+    "measure_type", "measure_types", "text", "text_list", "records",
+]
+_TRI = ("yes", "no", "unknown")
+_LISTS = ("states", "measure_types", "text_list")
+
+
+class Option(Frozen):
+    """One answer a `choice` offers (or the wording of yes / no / unknown)."""
+
+    value: str | int
+    label: str
+
+
+class Condition(Frozen):
+    """When a question is asked: another answer of its step has one of `values`, is given, or names an Art. 33 placement."""
+
+    field: str  # a question of the same step; inside a record, a field of the same record ("proceedings[].kind")
+    values: tuple[str, ...] = ()  # form values: yes, no, unknown, or a choice's values
+    art33_abroad: bool = False  # the measure type chosen needs Art. 33 when the placement is abroad
+    filled: bool = False  # the other question has any answer
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Condition:
+        if [bool(self.values), self.art33_abroad, self.filled].count(True) != 1:
+            raise ValueError("give one of 'values', 'art33_abroad: true' or 'filled: true'")
+        return self
+
+
 class Question(Frozen):
-    field: str  # the case field it fills, e.g. "removal.whereabouts_known"
+    """One question of the wizard: the case field it fills, its wording and its input."""
+
+    field: str  # the case field it fills, e.g. "removal.whereabouts_known"; "habitual_residence[].from" in a record
     text: str
+    label: str  # the fact in plain words (review page, error messages)
+    kind: InputKind
     help: str | None = None
+    help_points: tuple[str, ...] = ()
+    options: tuple[Option, ...] = ()
+    unknown_label: str | None = None  # state_or_unknown: how "unknown" is offered
+    when: Condition | None = None
+    required: bool = False  # the wizard insists on an answer
+    default: Literal["today"] | None = None
+    add_label: str | None = None  # records and lists: the "add another" button
+    item_label: str | None = None  # records: the heading of one record ("Period")
+    min_rows: int = Field(default=0, ge=0, le=1)  # records: show one empty record when there is none
+    heading: str | None = None  # a sub-heading shown before the question (long steps)
+    unanswered: str | None = None  # what an unanswered question means, for the review page ("taken as no")
+
+    @model_validator(mode="after")
+    def _fits_kind(self) -> Question:
+        values = [str(o.value) for o in self.options]
+        if self.kind == "choice" and not self.options:
+            raise ValueError(f"{self.field}: a choice needs options")
+        if self.kind in ("yes_no", "gate") and not set(values) <= set(_TRI if self.kind == "yes_no" else _TRI[:2]):
+            words = ", ".join(_TRI if self.kind == "yes_no" else _TRI[:2])
+            raise ValueError(f"{self.field}: the options of a {self.kind} can only reword {words}")
+        if self.options and self.kind not in ("choice", "yes_no", "gate"):
+            raise ValueError(f"{self.field}: only choice, yes_no and gate questions take options")
+        if len(set(values)) != len(values):
+            raise ValueError(f"{self.field}: two options have the same value")
+        checks = (
+            (self.unknown_label is not None, self.kind == "state_or_unknown", "unknown_label"),
+            (self.default is not None, self.kind == "date", "default"),
+            (self.add_label is not None, self.kind in (*_LISTS, "records"), "add_label"),
+            (self.item_label is not None or self.min_rows > 0, self.kind == "records", "item_label and min_rows"),
+            (self.required, "[]" not in self.field and self.kind not in ("records", "gate"), "required"),
+        )
+        for given, allowed, name in checks:
+            if given and not allowed:
+                raise ValueError(f"{self.field}: {name} does not fit a {self.kind} question")
+        if self.field.count("[]") > 1 or (self.field.endswith("[]")):
+            raise ValueError(f"{self.field}: a record field is written 'records[].field' (one level)")
+        return self
+
+    @property
+    def record(self) -> str | None:
+        """The records question this question belongs to ('habitual_residence'), if any."""
+        return self.field.split("[]", 1)[0] if "[]" in self.field else None
+
+    @property
+    def root(self) -> str:
+        """The top-level case field it fills ('removal' for 'removal.date')."""
+        return re.split(r"[.\[]", self.field, maxsplit=1)[0]
+
+    def option_values(self) -> tuple[str, ...]:
+        """The form values this question can give (yes/no/unknown for yes_no and gate)."""
+        if self.kind == "yes_no":
+            return _TRI
+        if self.kind == "gate":
+            return _TRI[:2]
+        return tuple(str(o.value) for o in self.options)
 
 
 class Step(Frozen):
-    id: str
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: str
-    questions: tuple[Question, ...]
+    intro: str | None = None
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _records_and_conditions(self) -> Step:
+        seen: dict[str, Question] = {}
+        for q in self.questions:
+            if q.record is not None:
+                parent = seen.get(q.record)
+                if parent is None or parent.kind != "records":
+                    raise ValueError(f"{q.field}: must follow the records question '{q.record}' in step {self.id}")
+            if q.when is not None:
+                _check_condition(q, seen, self.id)
+            seen[q.field] = q
+        return self
+
+
+def _check_condition(q: Question, seen: dict[str, Question], step: str) -> None:
+    assert q.when is not None
+    controller = seen.get(q.when.field)
+    if controller is None:
+        raise ValueError(f"{q.field}: 'when' names '{q.when.field}', which is not an earlier question of step {step}")
+    if controller.record not in (None, q.record):
+        raise ValueError(f"{q.field}: 'when' can name only a field of the same record")
+    if q.when.art33_abroad and controller.kind != "measure_type":
+        raise ValueError(f"{q.field}: 'art33_abroad' needs a measure_type question")
+    unknown = set(q.when.values) - set(controller.option_values())
+    if unknown:
+        raise ValueError(f"{q.field}: 'when' values {sorted(unknown)} are not answers of '{controller.field}'")
 
 
 class QuestionsFile(Frozen):
-    steps: tuple[Step, ...]
+    steps: tuple[Step, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> QuestionsFile:
+        ids = [s.id for s in self.steps]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two steps have the same id")
+        fields: set[str] = set()
+        owner: dict[str, str] = {}
+        for step in self.steps:
+            for q in step.questions:
+                if q.field in fields:
+                    raise ValueError(f"{q.field}: asked twice")
+                fields.add(q.field)
+                if owner.setdefault(q.root, step.id) != step.id:
+                    raise ValueError(f"{q.field}: every field of '{q.root}' must be asked in one step ({owner[q.root]})")
+        return self
 
 
 # --------------------------------------------------------------------------- requests.yaml

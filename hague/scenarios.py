@@ -19,6 +19,14 @@ from hague.yamlio import YamlError, load_path
 
 SCENARIO_FORMAT = "hague-scenario/1"
 Level = Literal["basic", "intermediate", "advanced"]
+LEVELS: tuple[str, ...] = ("basic", "intermediate", "advanced")
+Topic = Literal["scope", "habitual_residence", "abduction", "transfer", "urgency", "divorce_forum", "applicable_law",
+                "recognition", "placement_abroad", "cooperation", "brussels_iib"]
+TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
+# The questions a trainee can be asked; each is answered from one part of the model answer (`expected`).
+Question = Literal["scope", "jurisdiction", "law", "pr_law", "cooperation", "recognition", "measures"]
+QUESTIONS: tuple[str, ...] = Question.__args__  # type: ignore[attr-defined]
+PLACEHOLDER = "TODO"  # what `hague scenarios new` leaves for the trainer to replace
 
 
 class Strict(BaseModel):
@@ -99,28 +107,44 @@ class Expected(Strict):
     no_actions: list[str] = Field(default_factory=list)  # action keys that must not be offered
 
 
+class Training(Strict):
+    """Marks a scenario for trainee mode: the questions the trainee answers, each scored against `expected`."""
+
+    questions: list[Question] = Field(min_length=1)
+
+
 class Scenario(Strict):
     format: Literal["hague-scenario/1"] = "hague-scenario/1"
     id: str
     title: str
     story: str
     level: Level
-    topics: list[str]
+    topics: list[str] = Field(min_length=1)  # values of TOPICS (checked with a clear message, see topic_problems)
     articles: list[str]
     case: dict[str, Any]
     expected: Expected
     explanation: str
+    training: Training | None = None  # absent: a test scenario only, not offered to trainees
 
 
 @dataclass
 class Outcome:
+    """The check of one scenario file: `differences` (engine vs model answer) are also in `problems`."""
+
     path: Path
     scenario_id: str
     problems: list[str] = field(default_factory=list)
+    differences: list[str] = field(default_factory=list)
+    training: bool = False
 
     @property
     def passed(self) -> bool:
         return not self.problems
+
+    @property
+    def file_problems(self) -> list[str]:
+        """Problems of the file itself (format, placeholders, training questions), not of the engine's answer."""
+        return [p for p in self.problems if p not in self.differences]
 
 
 def load_scenario(path: Path) -> Scenario:
@@ -259,20 +283,48 @@ def _action_problems(expected: Expected, a: Assessment) -> list[str]:
 
 
 def check_file(path: Path, book: Rulebook) -> Outcome:
+    """Load, validate and run one scenario; every problem found, the engine's departures listed apart."""
+    return check_loaded(path, book)[0]
+
+
+def check_loaded(path: Path, book: Rulebook) -> tuple[Outcome, Scenario | None, Assessment | None]:
+    """As check_file, also returning the scenario and the engine's assessment where they could be made."""
     try:
         scenario = load_scenario(path)
     except ValueError as exc:
-        return Outcome(path, path.stem, [str(exc)])
-    outcome = Outcome(path, scenario.id)
+        return Outcome(path, path.stem, [str(exc)]), None, None
+    outcome = Outcome(path, scenario.id, training=scenario.training is not None)
     if scenario.id != path.stem:
         outcome.problems.append(f"id '{scenario.id}' must equal the file name '{path.stem}'")
+    outcome.problems += placeholder_problems(scenario) + topic_problems(scenario)
     try:
         case = read_case(scenario.case, book)
     except CaseError as exc:
         outcome.problems += [f"case: {e}" for e in exc.errors]
-        return outcome
+        return outcome, scenario, None
     if case.as_of is None:
         outcome.problems.append("case.as_of is required in a scenario (the answer depends on the date)")
-        return outcome
-    outcome.problems += compare(scenario.expected, assess(case, book))
-    return outcome
+        return outcome, scenario, None
+    from hague.training import training_problems  # the trainee questions live with the scoring
+
+    outcome.problems += training_problems(scenario, case)
+    assessment = assess(case, book)
+    outcome.differences = compare(scenario.expected, assessment)
+    outcome.problems += outcome.differences
+    return outcome, scenario, assessment
+
+
+def topic_problems(scenario: Scenario) -> list[str]:
+    """Topic tags outside the vocabulary (the placeholder included)."""
+    return [f"topics: '{t}' is not a topic; choose from {', '.join(TOPICS)}" for t in scenario.topics if t not in TOPICS]
+
+
+def placeholder_problems(scenario: Scenario) -> list[str]:
+    """Text still holding the skeleton's placeholder, with what to write instead."""
+    wanted = {"title": "a one-line title saying what the case teaches",
+              "story": "the story in plain language (invented names, no real person)",
+              "explanation": "the model explanation in our own words, citing the Articles"}
+    return [f"{name}: still the placeholder '{PLACEHOLDER}': write {what}" for name, what in wanted.items()
+            if PLACEHOLDER in getattr(scenario, name)] + (
+        [f"articles: still the placeholder '{PLACEHOLDER}': list the Articles the case turns on"]
+        if PLACEHOLDER in scenario.articles else [])

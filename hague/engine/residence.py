@@ -40,7 +40,9 @@ def examine(ctx: Ctx) -> None:
 
 
 def _habitual_residence(ctx: Ctx, hr: str, bound: bool | None) -> None:
-    earlier = [s for s, _ in ctx.previous_residences(ctx.t_m) if s not in (hr, "unknown")]
+    # Art. 5(2) speaks of a move from one Contracting State to another: a former residence outside the
+    # Convention never had jurisdiction under it, so the new State's ground is simply Art. 5(1).
+    earlier = [s for s, _ in ctx.previous_residences(ctx.t_m) if s not in (hr, "unknown") and ctx.bound(s) is not False]
     article = "5(2)" if earlier else "5(1)"
     since = max(e.from_ for e in ctx.case.habitual_residence if e.from_ <= ctx.t_m)
     reasons = [f"the child has been habitually resident in {ctx.name(hr)} since {since}", ctx.bound_reason(hr)]
@@ -55,7 +57,7 @@ def _habitual_residence(ctx: Ctx, hr: str, bound: bool | None) -> None:
              habitual_residence=hr, since=since)
     _relevant_date_flag(ctx, hr)
     for former, until in ctx.previous_residences(ctx.t_m):
-        if former not in (hr, "unknown"):
+        if former not in (hr, "unknown") and ctx.bound(former) is not False:
             _former(ctx, former, until, hr)
 
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import gettext
+import re
 from dataclasses import dataclass
+from functools import cache
 
+import pycountry
 from flask import Flask
 
 from hague.rulebook import Rulebook, default_rulebook
+from hague.web.i18n import catalogue, current_language
+
+_PYCOUNTRY_LOCALES = {"fr": ["fr"], "nb": ["nb_NO", "nb"]}
+_ALIAS = re.compile(r"\s*\[.*\]$")  # iso3166-2 writes "Wales [Cymru GB-CYM]"
 
 
 def book() -> Rulebook:
@@ -34,13 +42,52 @@ def citation(text: str) -> CitationInfo:
     return CitationInfo(text, article.title, article.summary, instrument.official_text, anchor)
 
 
+@cache
+def _iso(domain: str, lang: str) -> gettext.NullTranslations:
+    """pycountry's gettext catalogue of one ISO standard (iso3166-1, iso3166-2) in one UI language."""
+    return gettext.translation(domain, pycountry.LOCALES_DIR, languages=_PYCOUNTRY_LOCALES.get(lang, [lang]), fallback=True)
+
+
+def _translated(domain: str, lang: str, names: list[str | None]) -> str | None:
+    """The first of the English names that the ISO catalogue translates (a name spelt the same is no hit)."""
+    iso = _iso(domain, lang)
+    return next((iso.gettext(n) for n in names if n and iso.gettext(n) != n), None)
+
+
+@cache
+def _country(code: str, lang: str, version: str = "") -> str:
+    english = book().state_name(code)
+    if lang == "en":
+        return english
+    country = pycountry.countries.get(alpha_2=code)
+    names = [english, getattr(country, "common_name", None), getattr(country, "name", None)]
+    return _translated("iso3166-1", lang, names) or english
+
+
+@cache
+def _unit(code: str, lang: str, version: str = "") -> str:
+    """'United Kingdom – Scotland': the State, then the unit (ISO 3166-2; our catalogue where pycountry has no translation)."""
+    unit = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+    if unit is None:
+        return book().state_name(code)
+    english = _ALIAS.sub("", unit.name)
+    name = english if lang == "en" else _translated("iso3166-2", lang, [unit.name]) or catalogue(lang).gettext(english)
+    return f"{_country(code.split('-', 1)[0], lang, version)} – {name}"
+
+
 def state_name(code: str | None) -> str:
-    """A State's name for display (the rulebook's, else pycountry's); '' for nothing, 'unknown' kept."""
+    """A State's (or a territorial unit's) name in the UI language; '' for nothing, 'unknown' in words.
+
+    English names are the rulebook's (else pycountry's); French and Norwegian ones come from pycountry's
+    ISO 3166 translations, falling back to the English name.
+    """
     if not code:
         return ""
+    lang = current_language()
     if code == "unknown":
-        return "unknown"
-    return book().state_name(code)
+        return catalogue(lang).gettext("unknown")
+    version = book().version  # the cache follows the rulebook (HAGUE_RULES)
+    return _unit(code, lang, version) if "-" in code else _country(code, lang, version)
 
 
 def init_app(app: Flask) -> None:

@@ -1,0 +1,131 @@
+"""The choices of the wizard's lists: every State (ISO 3166-1, with the units of States with several legal systems), every measure type."""
+
+from __future__ import annotations
+
+import gettext
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+import pycountry
+from flask_babel import lazy_gettext as _l
+
+from hague.web.helpers import book
+from hague.web.i18n import current_language
+from hague.web.wizard_steps import _
+
+GROUPS = {  # measures.yaml groups, in the order a caseworker scans them
+    "parental_responsibility": _l("Parental responsibility"),
+    "custody_access": _l("Custody and access"),
+    "guardianship_representation": _l("Guardianship and representation"),
+    "placement": _l("Placement away from home"),
+    "supervision": _l("Supervision"),
+    "property": _l("The child's property"),
+    "in_home_support": _l("Help for the child and family at home"),
+    "other_protective": _l("Other protective measures"),
+    "excluded": _l("Outside the Convention (Art. 4)"),
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    search: str = ""  # further words a search matches (local names, aliases)
+    art33: bool = False  # a placement that needs Art. 33 when it is abroad
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    choices: tuple[Choice, ...] = field(default_factory=tuple)
+
+
+def _sort_key(text: str) -> str:
+    """Alphabetical order that files Åland under A and Türkiye under T."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+@cache
+def _translator(domain: str, lang: str) -> gettext.NullTranslations:
+    languages = {"nb": ["nb_NO", "nb"]}.get(lang, [lang])
+    return gettext.translation(domain, pycountry.LOCALES_DIR, languages=languages, fallback=True)
+
+
+def country_name(code: str, lang: str) -> str:
+    """A State's name in the UI language (the rulebook's English name for English)."""
+    if lang == "en":
+        return book().state_name(code)
+    country = pycountry.countries.get(alpha_2=code)
+    return _translator("iso3166-1", lang).gettext(country.name) if country else code
+
+
+def unit_name(code: str, lang: str) -> str:
+    unit = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+    if unit is None:
+        return code
+    name = unit.name if lang == "en" else _translator("iso3166-2", lang).gettext(unit.name)
+    return f"{country_name(code.split('-')[0], lang)} – {name}"
+
+
+def display_name(code: str, lang: str | None = None) -> str:
+    lang = lang or current_language()
+    return unit_name(code, lang) if "-" in code else country_name(code, lang)
+
+
+def _units(code: str, lang: str) -> list[Choice]:
+    record = book().state(code)
+    if record is None or not record.legal_units:
+        return []
+    subs = [s for s in pycountry.subdivisions.get(country_code=code) or [] if s.parent_code is None]  # type: ignore[no-untyped-call]
+    return sorted((Choice(s.code, unit_name(s.code, lang)) for s in subs), key=lambda c: _sort_key(c.label))
+
+
+@cache
+def _state_groups(lang: str, version: str) -> tuple[Group, ...]:
+    countries = sorted(((c.alpha_2, country_name(c.alpha_2, lang)) for c in pycountry.countries), key=lambda c: _sort_key(c[1]))
+    parties: list[Choice] = []
+    others: list[Choice] = []
+    for code, name in countries:
+        record = book().state(code)
+        target = parties if record is not None and record.status == "contracting" else others
+        target.append(Choice(code, name))
+        target.extend(_units(code, lang))
+    return (Group(_("Contracting Parties of the 1996 Convention"), tuple(parties)),
+            Group(_("Other States and territories"), tuple(others)))
+
+
+def state_groups() -> tuple[Group, ...]:
+    """Every State in two groups (Contracting Parties first), each sorted by name in the UI language."""
+    return _state_groups(current_language(), book().version)
+
+
+@cache
+def state_codes() -> frozenset[str]:
+    return frozenset(c.value for g in _state_groups("en", book().version) for c in g.choices)
+
+
+def measure_label(key: str) -> str:
+    """A measure type's label with its local names: 'Foster placement — nb: fosterhjem; fi: perhehoito'."""
+    measure = book().measures.get(key)
+    if measure is None:
+        return key
+    local = "; ".join(f"{lang}: {name}" for lang, name in measure.local_names.items() if lang in ("nb", "fi"))
+    return _(measure.label) + (f" — {local}" if local else "")
+
+
+def measure_groups(query: str = "") -> tuple[Group, ...]:
+    """The measure types by group; with a query only those whose name, local names or aliases contain it."""
+    words = _sort_key(query).split()
+    groups = []
+    for group, title in GROUPS.items():
+        choices = []
+        for key, m in book().measures.items():
+            if m.group != group:
+                continue
+            search = " ".join((key.replace("_", " "), *m.local_names.values(), *m.aliases))
+            if all(w in _sort_key(f"{m.label} {search}") for w in words):
+                choices.append(Choice(key, measure_label(key), search, m.art33_abroad))
+        if choices:
+            groups.append(Group(str(title), tuple(choices)))
+    return tuple(groups)
