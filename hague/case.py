@@ -262,15 +262,26 @@ class Case(CaseModel):
         return self.as_of
 
 
+_SUB_MODELS = ("child", "removal", "return_request", "measure", "danger")  # fields holding a model, not a value
+
+
+def _is_branch(part: str, previous: int | str | None) -> bool:
+    """Pydantic's name of a union branch ('bool', 'date', 'function-after[...]'), as opposed to a field
+    that happens to be called 'date' (removal.date, measure.date): a branch follows a value field."""
+    if part.startswith(("function-", "literal[", "union[")):
+        return True
+    return part.startswith(("str", "bool", "date")) and isinstance(previous, str) and previous not in _SUB_MODELS
+
+
 def _path(loc: tuple[int | str, ...]) -> str:
     out = ""
+    previous: int | str | None = None
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part.startswith(("function-", "literal[", "union[", "str", "bool", "date")):
-            continue  # pydantic's internal branch names are not part of the user's path
-        else:
+        elif not _is_branch(part, previous):
             out += ("." if out else "") + ("from" if part == "from_" else part)
+        previous = part
     return out or "(case)"
 
 

@@ -132,3 +132,13 @@ def test_not_a_mapping():
 
 def test_wrong_format_tag():
     assert "format" in errors_of(with_(format="hague-case/2"))
+
+
+def test_errors_on_fields_named_date_keep_their_full_path() -> None:
+    data = {"child": {"birth_date": "2015-01-01"}, "habitual_residence": [{"state": "NO", "from": "2015-01-01"}],
+            "removal": {"kind": "removal", "date": "x", "from": "NO", "to": "PL"},
+            "measure": {"type": "custody", "date": "2020-13-01"},
+            "existing_measures": [{"state": "NO", "type": "custody", "date": "bad"}]}
+    with pytest.raises(CaseError) as caught:
+        parse_case(data)
+    assert {e.path for e in caught.value.errors} == {"removal.date", "measure.date", "existing_measures[0].date"}

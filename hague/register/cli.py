@@ -16,9 +16,9 @@ from sqlalchemy import select
 
 from hague.register import migrate
 from hague.register.db import Database, open_database
-from hague.register.errors import RegisterError
+from hague.register.errors import N_, RegisterError
 from hague.register.models import ROLES, Office, User
-from hague.register.users import add_user, office_named
+from hague.register.users import add_user, normal_name, office_named, set_password
 
 DEFAULT_OFFICE = "Main office"
 
@@ -70,6 +70,28 @@ def users_add(name: str, role: str, office: str, password: str | None) -> None:
             click.echo(f"created {user.username} ({role}) in office {user.office.name if user.office else office}")
     except RegisterError as exc:
         click.echo(f"not created: {exc}", err=True)
+        sys.exit(2)
+    finally:
+        db.dispose()
+
+
+@users_group.command("password")
+@click.argument("name")
+@click.option("--password", help="The new password (at least 10 characters); asked for when not given.")
+def users_password(name: str, password: str | None) -> None:
+    """Set a new password for the user NAME (their open logins stay valid until they expire or log out)."""
+    if password is None:
+        password = click.prompt("New password", hide_input=True, confirmation_prompt=True)
+    db = _open()
+    try:
+        with db.transaction() as session:
+            user = session.scalar(select(User).where(User.username == normal_name(name)))
+            if user is None:
+                raise RegisterError("name", N_("there is no user called %(name)s"), name=name)
+            set_password(session, user, password)
+            click.echo(f"password set for {user.username}")
+    except RegisterError as exc:
+        click.echo(f"not changed: {exc}", err=True)
         sys.exit(2)
     finally:
         db.dispose()

@@ -62,7 +62,11 @@ def normal_url(url: str) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for `url`; a SQLite file's folder is created when missing."""
+    """An engine for `url`; a SQLite file's folder is created when missing.
+
+    `hide_parameters`: an error message never carries the values of a statement (names in letter details,
+    case facts), so nothing personal reaches the application log through a database error.
+    """
     url = normal_url(url)
     if is_sqlite(url):
         path = sqlite_path(url)
@@ -70,10 +74,11 @@ def make_engine(url: str) -> Engine:
             path.parent.mkdir(parents=True, exist_ok=True)
             if not path.exists():  # the register holds personal data: readable by its owner only
                 os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+                               hide_parameters=True)
         _sqlite_setup(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 @dataclass(frozen=True)

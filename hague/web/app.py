@@ -41,6 +41,11 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if app.config["HAGUE_PROXIES"]:  # behind a reverse proxy: the client's address and scheme come from it
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        n = app.config["HAGUE_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
     csrf.init_app(app)
     i18n.init_app(app)
     nav.init_app(app)

@@ -55,6 +55,7 @@ def from_environment(instance: Path) -> dict[str, Any]:
         "PERMANENT_SESSION_LIFETIME": _int("SESSION_MINUTES", 480) * 60,
         "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
         "HAGUE_ANSWERS_HOURS": _int("ANSWERS_HOURS", 24),
+        "HAGUE_PROXIES": _int("PROXIES", 0),  # how many reverse proxies set X-Forwarded-* in front of the app
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{instance / 'hague.sqlite3'}",
         "BABEL_DEFAULT_LOCALE": "en",
     }

@@ -53,8 +53,13 @@ def select_locale() -> str:
     chosen = session.get("lang")
     if chosen in LANGUAGES:
         return str(chosen)
-    best = request.accept_languages.best_match(["en", "fr", "nb", "no", "nn"])
-    return "nb" if best in ("no", "nn") else (best or "en")
+    # by primary subtag, best quality first: "fr-CH, en;q=0.5" is French, "no" and "nn" are Bokmål
+    for value, _quality in request.accept_languages:
+        primary = value.replace("_", "-").split("-")[0].lower()
+        primary = "nb" if primary in ("no", "nn") else primary
+        if primary in LANGUAGES:
+            return primary
+    return "en"
 
 
 def init_app(app: Flask) -> None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from hague.register import audit, cases, letters, users
 from hague.register.errors import RegisterError
@@ -125,6 +126,20 @@ def office_events() -> str:
     events = audit.for_office(read_db(), actor().office_id)
     references = cases.references(read_db(), actor(), {e.case_id for e in events if e.case_id})
     return render_template("web/register/events.html", events=events, references=references)
+
+
+@bp.errorhandler(OperationalError)
+@bp.errorhandler(IntegrityError)
+def database_trouble(exc: Exception) -> Any:
+    """The database is busy, unreachable, or a save collided with another: say so, log only the kind of error."""
+    current_app.logger.warning("register database error: %s", type(exc).__name__)
+    busy = isinstance(exc, OperationalError)
+    code = 503 if busy else 409
+    text = (_("The case register is busy or cannot be reached. Nothing was changed; try again in a moment.") if busy
+            else _("Someone else changed this at the same moment. Nothing was changed; reload the page and try again."))
+    if request.path.startswith("/api/"):
+        return jsonify({"error": "Service Unavailable" if busy else "Conflict", "detail": text}), code
+    return render_template("web/register/trouble.html", text=text), code
 
 
 def _attach_views() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
@@ -26,11 +26,6 @@ from hague.web.register_db import read_db, write_db
 from hague.web.register_forms import Errors, date_field, int_field, into
 
 LINK = "register_case_id"  # the key, in the answers in progress, of the case they were reopened from
-SESSION_LINK = "register_link"  # the same link in the session, for stores that rewrite the answers without our key
-# POSTs that keep working on the same answers; any other POST (a new assessment, an upload, a training scenario
-# opened in the wizard) may have replaced them, so the link is dropped: saving then makes a new case, never a
-# version of the wrong one.
-KEEPS_LINK = ("wizard.save", "wizard.review", "results.draft_form", "pages.language")
 REOPEN_TARGETS = ("wizard.review", "results.show", "wizard.start")  # the first that exists
 
 
@@ -42,12 +37,7 @@ def _facts_in_progress() -> dict[str, Any] | None:
 def linked_case_id() -> int | None:
     """The case the answers in progress were reopened from (or saved as), if any."""
     value = answers.load().get(LINK)
-    if isinstance(value, int):
-        return value
-    kept = session.get(SESSION_LINK)
-    if isinstance(kept, dict) and kept.get("answers") == session.get("answers_id") and isinstance(kept.get("case"), int):
-        return int(kept["case"])
-    return None
+    return value if isinstance(value, int) else None
 
 
 def _linked(user: Any) -> Any:
@@ -56,14 +46,6 @@ def _linked(user: Any) -> Any:
     if user is None or user.role not in cases.WRITERS or case_id is None:
         return None
     return cases.get(read_db(), user, case_id)
-
-
-def forget_link_on_other_posts() -> None:
-    """Drop the session's link when a POST outside the wizard's own steps may have replaced the answers."""
-    endpoint = request.endpoint or ""
-    if request.method == "POST" and SESSION_LINK in session and endpoint not in KEEPS_LINK \
-            and not endpoint.startswith("register."):
-        session.pop(SESSION_LINK, None)
 
 
 def save_context() -> dict[str, Any]:
@@ -116,7 +98,6 @@ def _link(case_id: int) -> None:
     data = answers.load()
     data[LINK] = case_id
     answers.save(data)
-    session[SESSION_LINK] = {"case": case_id, "answers": session.get("answers_id")}
 
 
 @auth.login_required
@@ -184,7 +165,6 @@ def register_routes(bp: Blueprint) -> None:
 
 
 def init_templates(app: Flask) -> None:
-    app.before_request(forget_link_on_other_posts)
     app.jinja_env.globals.update(register_save_context=save_context, register_choices=register_forms.choices,
                                  reg_title=register_forms.action_title, reg_labels=register_forms.labels(),
                                  reg_language=register_forms.language_name)

@@ -139,7 +139,7 @@ def review() -> BaseResponse | str:
             return redirect(url_for("wizard.review"))
         if not case_errors(case):
             return redirect(_result_url())
-    found = sections(case, stored["gates"])
+    found = sections(case, stored["gates"], stored["parked"])
     listed = problems(case_errors(case), found)
     return render_template("web/wizard/review.html", sections=found, problems=listed, steps=steps(),
                            tried=request.method == "POST")

@@ -88,8 +88,13 @@ def answer_text(question: Question, value: Any, gates: dict[str, str], path: str
     return True, text.replace("\n", "; ")
 
 
-def _line(step: Step, q: Question, path: str, case: dict[str, Any], gates: dict[str, str]) -> Line:
-    given, text = answer_text(q, get_path(case, path), gates, path)
+def _line(step: Step, q: Question, path: str, case: dict[str, Any], gates: dict[str, str],
+          parked: dict[str, Any] | None = None) -> Line:
+    value = get_path(case, path)
+    if value is MISSING and parked and path in parked:
+        # asked and answered with the format's default ("No" to serious danger): the case leaves it out, the user did not
+        value = parked[path]
+    given, text = answer_text(q, value, gates, path)
     note = _(q.unanswered) if q.unanswered and not given else None
     return Line(_(q.label), text, change_url(step, path), "r-" + anchor(path)[2:], given, note)
 
@@ -124,12 +129,12 @@ def _records_line(step: Step, q: Question, case: dict[str, Any], gates: dict[str
     return line
 
 
-def sections(case: dict[str, Any], gates: dict[str, str]) -> list[Section]:
-    """The review of every step, listing only the questions that were asked."""
+def sections(case: dict[str, Any], gates: dict[str, str], parked: dict[str, Any] | None = None) -> list[Section]:
+    """The review of every step, listing only the questions that were asked (`parked`: answers the case leaves out)."""
     out = []
     for step in steps():
         asked = _answers(step, case, gates)
-        lines = [_records_line(step, q, case, gates) if q.kind == "records" else _line(step, q, q.field, case, gates)
+        lines = [_records_line(step, q, case, gates) if q.kind == "records" else _line(step, q, q.field, case, gates, parked)
                  for q in top_questions(step) if is_active(step, q, asked)]
         out.append(Section(step, url_for("wizard.step", step_id=step.id, next="review"),
                            [x for x in lines if x.given], [x for x in lines if not x.given]))

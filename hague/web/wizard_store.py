@@ -24,6 +24,7 @@ def load() -> dict[str, Any]:
     stored = answers.load()
     case = stored.get("case")
     return {
+        **stored,  # keys of other areas (the register's link to a reopened case) travel with the answers
         "case": case if isinstance(case, dict) else {"format": CASE_FORMAT},
         "raw": dict(stored.get("raw") or {}),
         "parked": dict(stored.get("parked") or {}),

@@ -101,10 +101,11 @@ _SERVER: list[PostgresServer] = []
 _SQLITE: list[Path] = []
 
 
-def _sqlite_template() -> Path:
+def _sqlite_template(request: pytest.FixtureRequest) -> Path:
     """An empty SQLite register made once per run (copying it is faster than migrating each time)."""
     if not _SQLITE:
         folder = Path(tempfile.mkdtemp(prefix="hague-sqlite-"))
+        request.config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
         db = open_database(f"sqlite:///{folder / 'template.sqlite3'}")
         with db.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -126,7 +127,7 @@ def fresh_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> I
     """The URL of an empty register (schema made) on `backend`, removed afterwards."""
     if backend == "sqlite":
         target = tmp_path / "register.sqlite3"
-        shutil.copyfile(_sqlite_template(), target)
+        shutil.copyfile(_sqlite_template(request), target)
         yield f"sqlite:///{target}"
         return
     server = postgres(request)

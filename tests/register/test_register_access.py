@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from flask import Flask
+from flask import Flask, url_for
 from flask.testing import FlaskClient
-from register_support import E4, PASSWORD, add_users, log_in
+from register_support import E4, PASSWORD, add_users, log_in, put_answers
 from sqlalchemy import select
 
 from hague.register import users
@@ -51,6 +51,10 @@ def test_anonymous_reaches_no_register_page_or_api(register_app: Flask) -> None:
             assert response.headers["Location"].startswith("/login?next="), url
     assert client.get("/login").status_code == 200
     assert client.get("/").status_code == 200
+    with register_app.test_request_context():
+        open_pages = [url_for(e) for e in ("training.index", "wizard.start") if e in register_app.view_functions]
+    for url in open_pages:  # the assessment and the training stay open without login
+        assert client.get(url).status_code == 200, url
 
 
 def test_a_caseworker_of_another_office_cannot_read_the_case(register_app: Flask) -> None:
@@ -153,3 +157,25 @@ def test_register_pages_are_not_cached(register_app: Flask, tmp_path: Path) -> N
     log_in(client, "kari")
     assert client.get("/cases").headers["Cache-Control"] == "no-store"
     assert client.get("/api/v1/cases").headers["Cache-Control"] == "no-store"
+
+
+def test_database_trouble_is_explained_and_logs_nothing_personal(register_app: Flask, monkeypatch: pytest.MonkeyPatch,
+                                                                 caplog: pytest.LogCaptureFixture) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from hague.register import cases
+
+    add_users(database(register_app), ("kari", "caseworker", "Bergen"))
+    client = register_app.test_client()
+    log_in(client, "kari")
+
+    def busy(*_args: object, **_kw: object) -> None:
+        raise OperationalError("INSERT ...", {"title": "Ola Hansen"}, Exception("database is locked"))
+
+    monkeypatch.setattr(cases, "create", busy)
+    put_answers(client, Path(register_app.instance_path), {"case": E4, "raw": {}})
+    page = client.post("/cases/new", data={"reference": "R", "title": "Ola Hansen"})
+    assert page.status_code == 503 and "busy or cannot be reached" in page.get_data(as_text=True)
+    api = client.post("/api/v1/cases", json={"reference": "R", "title": "Ola Hansen", "case": E4})
+    assert api.status_code == 503 and api.json and api.json["error"] == "Service Unavailable"
+    assert "Ola Hansen" not in caplog.text and "OperationalError" in caplog.text

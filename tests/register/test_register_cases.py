@@ -195,3 +195,11 @@ def test_the_database_refuses_to_change_or_delete_the_audit_trail(database: Data
     with database.reading() as session:
         assert session.scalar(text(f"SELECT count(*) FROM {table}")) == before
         assert session.scalar(select(Event.detail).where(Event.kind == "case.created")) == "BV-1, version 1"
+
+
+def test_database_errors_never_carry_the_values(database: Database, people: dict[str, User]) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError) as caught, database.transaction() as session:
+        session.add(User(username="kari", password_hash="x", role="caseworker", office_id=people["kari"].office_id))
+    assert "parameters hidden" in str(caught.value) and "'kari'" not in str(caught.value)

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from hague.cli import main
-from hague.register import migrate
+from hague.register import migrate, users
 from hague.register.db import open_database
 from hague.register.models import Office, User
 
@@ -34,6 +34,17 @@ def test_the_first_admin_is_created_with_a_prompted_password(run: CliRunner, reg
     db.dispose()
     listed = run.invoke(main, ["users", "list"])
     assert "anne" in listed.output and "Barnevernet Bergen" in listed.output
+
+
+def test_a_password_can_be_set_again(run: CliRunner, register_url: str) -> None:
+    assert run.invoke(main, ["users", "add", "kari", "--role", "caseworker", "--password", "the first password"]).exit_code == 0
+    changed = run.invoke(main, ["users", "password", "KARI"], input="the second password\nthe second password\n")
+    assert changed.exit_code == 0 and "password set for kari" in changed.output
+    db = open_database(register_url)
+    with db.transaction() as session:
+        assert users.authenticate(session, "kari", "the second password", "-").username == "kari"
+    db.dispose()
+    assert run.invoke(main, ["users", "password", "nobody", "--password", "whatever long"]).exit_code == 2
 
 
 def test_bad_users_are_refused_with_exit_2(run: CliRunner) -> None:

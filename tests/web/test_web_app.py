@@ -64,3 +64,12 @@ def test_secret_key_is_generated_once_and_kept(tmp_path: Path) -> None:
     second = create_app({"INSTANCE_PATH": str(tmp_path / "i")}).config["SECRET_KEY"]
     assert first == second and len(first) > 40
     assert (tmp_path / "i" / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_behind_a_reverse_proxy_the_forwarded_headers_are_trusted(tmp_path: Path) -> None:
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    plain = create_app({"INSTANCE_PATH": str(tmp_path / "a")})
+    proxied = create_app({"INSTANCE_PATH": str(tmp_path / "b"), "HAGUE_PROXIES": 1})
+    assert not isinstance(plain.wsgi_app, ProxyFix)
+    assert isinstance(proxied.wsgi_app, ProxyFix)

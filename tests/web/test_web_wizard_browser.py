@@ -1,0 +1,110 @@
+"""The wizard in a real browser (Chromium, CSP in force): the script that hides questions not asked,
+filters the measures, and saves when a step of the progress list is chosen; accessibility by axe-core."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from werkzeug.serving import make_server
+
+from hague import create_app
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    instance = tmp_path_factory.mktemp("wizard-browser")
+    app = create_app({"INSTANCE_PATH": str(instance), "SECRET_KEY": "wizard", "SESSION_COOKIE_SECURE": False,
+                      "DATABASE_URL": f"sqlite:///{instance / 'hague.sqlite3'}"})
+    live = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=live.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{live.server_port}"
+    live.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server: str) -> Iterator[Any]:
+    if not Path(CHROMIUM).is_file() and shutil.which("chromium") is None:
+        pytest.fail("Debian's chromium is not installed (scripts/test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
+        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(15_000)
+        tab = context.new_page()
+        tab.errors = []
+        tab.on("console", lambda msg: tab.errors.append(msg.text) if msg.type == "error" else None)
+        tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+        yield tab
+        browser.close()
+
+
+def _eventually(page: Any, expression: str, seconds: float = 5) -> Any:
+    """The value of an expression once the page's script has run (polled: wait_for_function needs eval, which the CSP forbids)."""
+    import time
+
+    end, value = time.monotonic() + seconds, None
+    while time.monotonic() < end:
+        value = page.evaluate(expression)
+        if value:
+            return value
+        time.sleep(0.05)
+    return value
+
+
+def _violations(page: Any) -> list[str]:
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")  # through DevTools: the CSP stays in force
+    result = page.evaluate("async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+                           "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+    return [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def test_the_wizard_with_its_script(page: Any, server: str) -> None:
+    page.goto(server + "/assess/")
+    page.click("button:has-text('Start a new case')")
+    page.select_option("#q-forum", "NO")
+    page.fill("#q-as_of", "2026-03-01")
+    page.keyboard.press("Enter")  # Enter is Continue, never another button
+    page.wait_for_url("**/assess/step/child")
+    page.fill("#q-child-birth_date", "2015-04-02")
+    page.click(".wiz-progress a[data-step=removal]")  # the progress list saves what was typed
+    page.wait_for_url("**/assess/step/removal")
+    page.wait_for_load_state()
+    assert not page.is_visible("#q-removal-date")
+    page.check("#q-removal-yes")
+    assert page.is_visible("#q-removal-date") and not page.is_visible("#q-removal-acquiesced_on")
+    page.check("#q-removal-acquiesced-yes")
+    assert page.is_visible("#q-removal-acquiesced_on")
+    page.check("#q-removal-no")
+    assert not page.is_visible("#q-removal-date")
+    assert _violations(page) == []
+    page.goto(server + "/assess/step/measure")
+    page.fill("#q-measure-type-find", "fosterhjem")
+    assert page.locator("#q-measure-type option:not([hidden])").count() <= 4
+    assert "match" in page.inner_text("#q-measure-type-count")
+    assert not page.is_visible("#q-measure-placement_state")
+    page.select_option("#q-measure-type", "foster_placement")
+    assert page.is_visible("#q-measure-placement_state") and not page.is_visible("#q-measure-art33_consent-yes")
+    page.select_option("#q-measure-placement_state", "SE")
+    assert page.is_visible("#q-measure-art33_consent-yes")
+    page.goto(server + "/assess/step/child")
+    assert page.input_value("#q-child-birth_date") == "2015-04-02"
+    page.fill("#q-child-birth_date", "")
+    page.click("button.button:has-text('Continue')")
+    page.wait_for_selector("#error-summary")
+    assert _eventually(page, "document.activeElement.id") == "error-summary"  # focus moves to the errors
+    assert _violations(page) == []
+    page.goto(server + "/assess/review")
+    assert _violations(page) == []
+    assert page.errors == []
