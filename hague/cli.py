@@ -155,17 +155,21 @@ def serve_cmd(host: str, port: int) -> None:
     """Start the web application (embedded server and SQLite register; for production see the README)."""
     import os
 
-    from werkzeug.serving import run_simple
+    from werkzeug.serving import make_server
 
     from hague import create_app
 
     if host in ("127.0.0.1", "localhost", "::1"):
         os.environ.setdefault("HAGUE_COOKIE_SECURE", "0")  # plain http on this machine only
     app = create_app()
+    server = make_server(host, port, app, threaded=True)  # a port in use: werkzeug says so and exits 1
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"hague is running: open http://{shown}:{port}/ in your browser (Ctrl+C stops it).")
-    click.echo(f"Data folder: {app.instance_path}")
-    run_simple(host, port, app, threaded=True)
+    click.echo(f"Data folder: {app.instance_path}. For a server shared by an office, see the README (gunicorn).")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("hague stopped.")
 
 
 def _register_documents() -> None:

@@ -113,3 +113,20 @@ def test_states_on_a_date(cli):
 def test_states_flags_unconfirmed(cli):
     result = cli("states", "--as-of", "2026-01-01")
     assert "BZ" in result.output and "NOT CONFIRMED" in result.output
+
+
+def test_serve_refuses_a_port_already_in_use(tmp_path, monkeypatch):
+    import socket
+
+    from click.testing import CliRunner
+
+    from hague.cli import main
+
+    monkeypatch.setenv("HAGUE_INSTANCE", str(tmp_path / "instance"))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"Port {port} is in use" in result.output
