@@ -163,9 +163,6 @@ def _placement(ctx: Ctx, b: Builder, sender: str) -> None:
                        "consult where feasible")
     b.add("art33_placement_consultation", sender, target, reasons, mandatory=not only_urgent, blocks_decision=blocks,
           extra=["Art. 33(2)", "Art. 23(2)(f)"])
-    if kind.debatable and "kin" in measure.type:
-        ctx.flag("interpretation", "Whether a placement with relatives is a foster placement under Art. 33 depends partly on "
-                 "national characterisation; this tool treats kinship care arranged by an authority as covered.", ["Art. 33"])
 
 
 def _report(ctx: Ctx, b: Builder, sender: str) -> None:

@@ -70,7 +70,12 @@ def _urgent_placement_flag(ctx: Ctx) -> None:
     measure = ctx.case.measure
     assert measure is not None
     kind = ctx.book.measures[measure.type]
-    if kind.art33_abroad and measure.placement_state and measure.placement_state != ctx.case.forum:
+    forum = ctx.case.forum
+    general = forum is not None and any(f.state == forum and f.status == "competent" and f.basis != "urgency"
+                                        for f in ctx.findings)
+    # Only where the placing authority's sole ground is Art. 11 is Art. 33 open to argument; a State with general
+    # jurisdiction under Art. 5-10 must consult, whatever the urgency.
+    if kind.art33_abroad and measure.placement_state and measure.placement_state != forum and not general:
         ctx.flag("interpretation", "Art. 33 speaks of authorities with jurisdiction under Art. 5-10; whether an urgent "
                  "placement abroad under Art. 11 needs the consultation is not settled: consult where feasible.",
                  ["Art. 33", "Art. 11"])

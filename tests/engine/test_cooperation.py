@@ -75,3 +75,19 @@ def test_language_plan_respects_an_objection_to_french(book):
 def test_information_request_to_a_34_2_state_goes_through_its_central_authority(book):
     acts, _ = actions(book, art37_no_risk=True, information_held_in=["AL"])
     assert acts["art34_information_request"].addressee == "central_authority"
+
+
+def _urgent_placement(hr: str, present: str) -> dict:
+    return {"as_of": "2026-05-01", "forum": "NO",
+            "child": {"birth_date": "2016-01-01", "nationalities": ["NO"], "present_in": present},
+            "habitual_residence": [{"state": hr, "from": "2016-01-01"}],
+            "measure": {"type": "foster_placement", "date": "2026-05-01", "urgent": True, "placement_state": "SE"}}
+
+
+def test_art11_doubt_on_art33_is_flagged_only_when_urgency_is_the_sole_ground(book):
+    doubt = "whether an urgent placement abroad under Art. 11 needs the consultation is not settled"
+    general = assess(read_case(_urgent_placement("NO", "NO"), book), book)
+    assert not any(doubt in f.text for f in general.flags)
+    assert next(a for a in general.cooperation if a.action == "art33_placement_consultation").mandatory is True
+    only_urgent = assess(read_case(_urgent_placement("PL", "NO"), book), book)
+    assert any(doubt in f.text for f in only_urgent.flags)
