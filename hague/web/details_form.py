@@ -18,7 +18,7 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from hague.documents import Details, DetailsError, parse_details
+from hague.documents import KINDS, Details, DetailsError, parse_details
 from hague.documents.details import EXTRA_FIELDS
 from hague.documents.i18n import SUPPORTED
 
@@ -27,6 +27,7 @@ PERSON = ("name", "role", "address", "parental_responsibility")
 SINGLE = ("our_reference", "their_reference", "child.name", "child.address", "child.languages", "reasons", "request",
           "reply_by", "attachments", "language", "written_in", "date")
 DATES = ("reply_by", "date")
+NO_REPLY = ("art33_consent_reply", "art36_danger_notice", "art40_certificate")  # documents that ask for no answer
 _CODE = re.compile(r"^[a-z]{2,3}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -47,11 +48,12 @@ LABELS: dict[str, Any] = {
 HINTS: dict[str, Any] = {
     "authority": _l("As it should stand on the letter."),
     "their_reference": _l("Only if the receiving authority has already given one."),
-    "child.languages": _l("ISO 639-1 codes separated by commas, for example nb, pl."),
+    "child.languages": _l("Two-letter language codes separated by commas, for example nb (Norwegian Bokmål), pl (Polish)."),
     "reasons": _l("In your own language: the letter carries it as written and marks it as the original."),
     "reply_by": _l("A date, written YYYY-MM-DD (for example 2026-06-01)."),
     "attachments": _l("One attachment per line."),
-    "written_in": _l("An ISO 639-1 code such as nb. Leave empty for the first official language of your State."),
+    "written_in": _l("A two-letter language code such as nb (Norwegian Bokmål) or en (English). Leave empty for the first "
+                     "official language of your State."),
     "date": _l("Written YYYY-MM-DD. Leave empty for the assessment date."),
     "role": _l("For example mother, father, guardian, foster parent, applicant."),
 }
@@ -162,6 +164,13 @@ class DetailsForm:
 
     def add_row(self) -> None:
         self.rows = min(self.rows + 1, MAX_ROWS)
+
+    def asks(self, name: str) -> bool:
+        """Whether the document uses this field: a certificate has no reasons, request or reply-by date to fill in."""
+        if name in ("reasons", "request"):
+            kind = KINDS.get(self.document)
+            return kind is None or name in kind.shows
+        return name != "reply_by" or self.document not in NO_REPLY
 
     def has_any(self, prefix: str) -> bool:
         return any(v for k, v in self.values.items() if k.startswith(prefix)) or any(k.startswith(prefix) for k in self.errors)
@@ -286,10 +295,10 @@ def _precheck(form: DetailsForm) -> dict[str, str]:
     codes = [c for c in re.split(r"[,\s]+", form.value("child.languages")) if c]
     bad = [c for c in codes if not _CODE.match(c.lower())]
     if bad:
-        errors["child.languages"] = _("Not a language code: %(codes)s. Use ISO 639-1 codes such as nb, pl, fr, separated "
-                                      "by commas.", codes=", ".join(bad))
+        errors["child.languages"] = _("Not a language code: %(codes)s. Use two-letter codes such as nb (Norwegian Bokmål), "
+                                      "pl (Polish) or fr (French), separated by commas.", codes=", ".join(bad))
     if form.value("written_in") and not _CODE.match(form.value("written_in")):
-        errors["written_in"] = _("Use an ISO 639-1 code such as nb, fr or en.")
+        errors["written_in"] = _("Use a two-letter language code such as nb (Norwegian Bokmål), fr (French) or en (English).")
     for block in ("sender", "addressee"):
         email = form.value(f"{block}.email")
         if email and not _EMAIL.match(email):

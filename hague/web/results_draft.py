@@ -61,7 +61,7 @@ def _post(loaded: Assessed, document: str, action: Action | None, to: str | None
         form.errors[""] = "; ".join(str(e) for e in exc.errors)
         return _page("form", loaded, document, action, form=form, status=422)
     except DraftError as exc:
-        return _page("form", loaded, document, action, form=form, refusal=str(exc), status=REFUSED)
+        return _page("form", loaded, document, action, form=form, refusal=_in_words(loaded, document, to, exc), status=REFUSED)
     target = to or (action.to if action else None)
     filename = f"{document}-{target}.pdf" if target else f"{document}.pdf"
     return Response(pdf, mimetype="application/pdf", headers={"Content-Disposition": f'attachment; filename="{filename}"'})
@@ -86,8 +86,24 @@ def _refusal(loaded: Assessed, document: str, to: str | None) -> str | None:
     try:
         prepare(document, loaded.case, book(), Details(), to=to)
     except DraftError as exc:
-        return str(exc)
+        return _in_words(loaded, document, to, exc)
     return None
+
+
+def _in_words(loaded: Assessed, document: str, to: str | None, exc: DraftError) -> str:
+    """Why not, for a caseworker: the document's title, never its key or the case file's field names."""
+    title = results_view.action_title(document)
+    candidates = _candidates(loaded, document, None)
+    chosen = [a for a in candidates if to is None or a.to == to]
+    if chosen and chosen[0].blocked_by:
+        return str(_("“%(title)s” is held back: %(reasons)s.", title=title, reasons="; ".join(chosen[0].blocked_by)))
+    if not candidates:
+        return str(_("The assessment of this case does not open “%(title)s”. The result page lists every request and "
+                     "notice the facts open.", title=title))
+    if not chosen and to is not None:
+        return str(_("For this case “%(title)s” goes only to %(states)s, not to %(to)s.", title=title,
+                     to=results_view.state(to), states=", ".join(sorted({results_view.state(a.to) for a in candidates}))))
+    return str(exc)
 
 
 def _page(mode: str, loaded: Assessed, document: str, action: Action | None, *, status: int = 200, **extra: Any) -> Response:

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from hague.engine.cooperation import NOTES
 from hague.engine.findings import Action
-from hague.web.helpers import book
+from hague.web.helpers import book, state_name
 
 # status -> (label, badge modifier); Art. 13 is cited beside the "must abstain" badge
 STATUS = {"competent": (_l("May act"), "ok"), "must_abstain": (_l("Must abstain"), "warn"),
@@ -61,12 +61,16 @@ def head_cite(head: str) -> str:
 
 
 def state(code: str | None) -> str:
-    if not code:
-        return ""
-    return "unknown" if code == "unknown" else book().state_name(code)
+    """A State's name in the UI language (Norge, Norvège), as the wizard's lists name it."""
+    return state_name(code)
 
 
 DOCUMENT_TITLES = {"art33_consent_reply": _l("Reply to an Art. 33 consultation: consent or refusal")}
+# what the draft button calls the document: most are requests, but a notice or a certificate is not
+DRAFT_LABELS = {"art36_danger_notice": _l("Draft this notice"), "art40_certificate": _l("Draft this certificate"),
+                "art8_invitation_to_parties": _l("Draft this letter to the parties"),
+                "art9_invitation_to_parties": _l("Draft this letter to the parties"),
+                "art33_consent_reply": _l("Draft this reply")}
 
 
 def action_title(action: str) -> str:
@@ -75,6 +79,11 @@ def action_title(action: str) -> str:
     if record:
         return str(_(record.title))
     return str(DOCUMENT_TITLES.get(action, action.replace("_", " ")))
+
+
+def draft_label(document: str) -> str:
+    """The words of the button that opens the drafting form of a document."""
+    return str(DRAFT_LABELS.get(document) or _("Draft this request"))
 
 
 def measure_label(key: str | None) -> str:

@@ -7,7 +7,6 @@ import datetime as dt
 import re
 from typing import Any
 
-from flask_babel import format_date
 from pydantic import ValidationError
 
 from hague.case import Case, CaseError, FieldError, _message, _shown, check_state_code
@@ -15,6 +14,7 @@ from hague.intake import _measure_type_errors, read_case
 from hague.rules_schema import Step
 from hague.web.helpers import book, state_name
 from hague.web.wizard_forms import MISSING, delete_path, get_path
+from hague.web.wizard_messages import known_message, long_date
 from hague.web.wizard_steps import _, question_for, root_of, roots, steps
 
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -167,6 +167,9 @@ def message(error: FieldError) -> str:
                  "if no finding can be made.")
     if text.startswith("must be later than the previous entry"):
         return _("Must be later than the start of the period before it: list the periods oldest first.")
+    known = known_message(error)
+    if known is not None:
+        return known
     plain = _plain(text, error.path)
     return plain[:1].upper() + plain[1:] + ("" if plain.endswith(".") else ".")
 
@@ -201,7 +204,7 @@ def _plain(text: str, path: str) -> str:
 
 def _long_date(match: re.Match[str]) -> str:
     try:
-        return str(format_date(dt.date.fromisoformat(match.group(0)), "long"))
+        return long_date(dt.date.fromisoformat(match.group(0)))
     except ValueError:
         return match.group(0)
 

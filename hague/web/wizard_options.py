@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gettext
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
 import pycountry
+from babel import Locale, UnknownLocaleError
 from flask_babel import lazy_gettext as _l
 
 from hague.web.helpers import book
@@ -105,13 +107,34 @@ def state_codes() -> frozenset[str]:
     return frozenset(c.value for g in _state_groups("en", book().version) for c in g.choices)
 
 
-def measure_label(key: str) -> str:
-    """A measure type's label with its local names: 'Foster placement — nb: fosterhjem; fi: perhehoito'."""
+@cache
+def language_name(code: str, ui: str) -> str:
+    """A language's name in the UI language ('nb' -> 'Norwegian Bokmål', in Norwegian 'norsk bokmål')."""
+    try:
+        return Locale.parse(code).get_display_name(ui) or code
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
+def measure_label(key: str, local: bool = True) -> str:
+    """A measure type's label with its local names: 'Foster placement — Norwegian: fosterhjem; Finnish: perhehoito'.
+
+    Languages are named, never given as codes; a local name that is the label itself in the UI language is left out.
+    """
     measure = book().measures.get(key)
     if measure is None:
         return key
-    local = "; ".join(f"{lang}: {name}" for lang, name in measure.local_names.items() if lang in ("nb", "fi"))
-    return _(measure.label) + (f" — {local}" if local else "")
+    label = _(measure.label)
+    if not local:
+        return label
+    ui = current_language()
+    names = []
+    for lang, name in measure.local_names.items():
+        short = re.sub(r"\s*\([^)]*\)", "", name).strip()  # the list shows the names; the search knows the rest
+        if lang not in ("nb", "fi") or (lang == ui and label.casefold() in [n.strip().casefold() for n in short.split("/")]):
+            continue
+        names.append(f"{language_name('no' if lang == 'nb' else lang, ui)}: {short}")  # "Norwegian", not "Norwegian Bokmål"
+    return label + (f" — {'; '.join(names)}" if names else "")
 
 
 def measure_groups(query: str = "") -> tuple[Group, ...]:

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import url_for
-from flask_babel import format_date
 
 from hague.case import FieldError
 from hague.rules_schema import Question, Step
 from hague.web.wizard_check import label_of, message
 from hague.web.wizard_forms import MISSING, get_path, is_active, shown
+from hague.web.wizard_messages import long_date
 from hague.web.wizard_options import display_name, measure_label
 from hague.web.wizard_steps import _, anchor, locate, record_fields, steps, sub_name, top_questions
 from hague.web.wizard_view import LAST_SEGMENT, answer_choices
@@ -56,7 +56,7 @@ def change_url(step: Step, path: str) -> str:
 
 def _date(text: str) -> str:
     try:
-        return str(format_date(dt.date.fromisoformat(text), "long"))
+        return long_date(dt.date.fromisoformat(text))
     except ValueError:
         return _("%(value)s (not a real date)", value=text)
 
@@ -72,8 +72,8 @@ def answer_text(question: Question, value: Any, gates: dict[str, str], path: str
     text = shown(value, question)
     kind = question.kind
     if kind in ("states", "measure_types"):
-        one = display_name if kind == "states" else measure_label
-        return True, ", ".join(one(v) if v else v for v in text)
+        names = [(display_name(v) if kind == "states" else measure_label(v, local=False)) if v else v for v in text]
+        return True, ", ".join(names)
     assert isinstance(text, str)
     if kind == "date":
         return True, _date(text)
@@ -82,7 +82,7 @@ def answer_text(question: Question, value: Any, gates: dict[str, str], path: str
             return True, _(question.unknown_label) if question.unknown_label else _("Unknown")
         return True, display_name(text)
     if kind == "measure_type":
-        return True, measure_label(text)
+        return True, measure_label(text, local=False)
     if kind in ("yes_no", "choice"):
         return True, dict(answer_choices(question)).get(text, text)
     return True, text.replace("\n", "; ")

@@ -68,8 +68,11 @@ class Input:
 
     @property
     def list_size(self) -> int:
-        """While a search is shown, its matches are an open list to pick from."""
-        return min(8, 1 + sum(len(g.choices) for g in self.groups)) if self.find else 0
+        """While a search is shown, its matches are an open list to pick from, every row of it visible.
+
+        The rows are the empty choice, each group's heading and each match (a heading takes a row too).
+        """
+        return min(10, 1 + sum(1 + len(g.choices) for g in self.groups)) if self.find else 0
 
     @property
     def focus_id(self) -> str:

@@ -51,7 +51,7 @@ class Walk:
             self.at(step)
 
     def current(self) -> str:
-        return str(self.page.url.rsplit("/", 1)[-1].split("?")[0])
+        return str(self.page.url.rsplit("/", 1)[-1].split("#")[0].split("?")[0])
 
     # the inputs, as a user works them
     def state(self, field: str, code: str) -> None:

@@ -137,7 +137,10 @@ def test_an_action_the_case_does_not_open_is_refused(app: Flask, client: FlaskCl
     response = client.get(URL)
     assert response.status_code == 409
     page = response.get_data(as_text=True)
-    assert "does not open art33_placement_consultation" in page and "<form" not in page.split('id="main"', 1)[1]
+    # said with the document's title, never its key or the case file's field names
+    assert "does not open “Consultation on a placement or kafala in another Contracting State”" in page
+    assert "art33_placement_consultation</" not in page and "measure.placement_state" not in page
+    assert "<form" not in page.split('id="main"', 1)[1]
 
 
 def test_several_receiving_states_ask_which(app: Flask, client: FlaskClient) -> None:

@@ -31,8 +31,8 @@ def test_a_residence_before_the_birth_date_is_shown_at_its_field(client: FlaskCl
     response = post(client, "residence", {"habitual_residence[0].state": "NO", "habitual_residence[0].from": "2014-01-01"})
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "Is before the birth date April 2, 2015" in _field_error(html, "q-habitual_residence-0-from")
-    assert 'href="#q-habitual_residence-0-from">From (period 1): Is before the birth date April 2, 2015' in _summary(html)
+    assert "Is before the birth date 2 April 2015" in _field_error(html, "q-habitual_residence-0-from")
+    assert 'href="#q-habitual_residence-0-from">From (period 1): Is before the birth date 2 April 2015' in _summary(html)
     assert re.search(r'id="q-habitual_residence-0-from" name="habitual_residence\[0\]\.from" value="2014-01-01" autocomplete="off" '
                      r'aria-describedby="q-habitual_residence-0-from-error" aria-invalid="true"', html)
 
@@ -62,7 +62,7 @@ def test_removal_from_must_match_the_residence_history(client: FlaskClient) -> N
                                         "removal.from": "SE", "removal.to": "PL"})
     html = response.get_data(as_text=True)
     text = _field_error(html, "q-removal-from")
-    assert text.startswith("Error: The habitual residence history shows Norway immediately before the removal on January 10, 2025;")
+    assert text.startswith("Error: The habitual residence history shows Norway immediately before the removal on 10 January 2025;")
     assert "removal.from" not in text and "the State the child was taken from must be" in text
     assert 'href="#q-removal-from">State the child was taken from:' in _summary(html)
     assert '<option value="SE" selected>Sweden</option>' in html
@@ -74,7 +74,7 @@ def test_required_fields_after_the_gate_are_asked_for(client: FlaskClient) -> No
     html = post(client, "removal", {"removal": "yes"}).get_data(as_text=True)
     for field in ("q-removal-kind", "q-removal-date", "q-removal-from", "q-removal-to"):
         assert _field_error(html, field) == "Error: Answer this question."
-    assert 'href="#q-removal-kind-removal">Removal or retention: Answer this question.' in _summary(html)
+    assert 'href="#q-removal-kind-removal">Removal or retention (which of the two): Answer this question.' in _summary(html)
     assert '<fieldset class="field wiz-radios" id="q-removal-kind" aria-describedby="q-removal-kind-error">' in html
 
 
@@ -98,7 +98,7 @@ def test_an_earlier_answer_that_breaks_a_later_step_shows_there(client: FlaskCli
     post(client, "residence", {"habitual_residence[0].state": "NO", "habitual_residence[0].from": "2015-04-02"})
     assert post(client, "asking", {"forum": "NO", "as_of": "2015-01-01"}).status_code == 302
     html = client.get("/assess/step/residence").get_data(as_text=True)
-    assert "Is after the date of the assessment (January 1, 2015)" in _field_error(html, "q-habitual_residence-0-from")
+    assert "Is after the date of the assessment (1 January 2015)" in _field_error(html, "q-habitual_residence-0-from")
 
 
 def test_a_fresh_step_shows_no_errors_before_it_is_submitted(client: FlaskClient) -> None:

@@ -24,7 +24,7 @@ def test_a_valid_case_file_goes_to_the_review_without_errors(client: FlaskClient
     assert response.status_code == 302 and response.headers["Location"] == "/assess/review"
     assert same_case(stored_case(client), example(E2))
     html = client.get("/assess/review").get_data(as_text=True)
-    assert "error-summary" not in html and "Still pending" in html and "February 9, 2025" in html
+    assert "error-summary" not in html and "Still pending" in html and "9 February 2025" in html
 
 
 def test_a_json_case_file_is_read_too(client: FlaskClient) -> None:

@@ -50,11 +50,13 @@
     Array.prototype.forEach.call(select.querySelectorAll("optgroup"), function (group) {
       group.hidden = !group.querySelector("option:not([hidden])");
     });
-    /* While searching, the matches are shown as an open list to pick from. */
+    /* While searching, the matches are shown as an open list to pick from: one row for the empty
+       choice, one for each group heading and one for each match, so that none is cut off. */
     var shown = select.querySelectorAll("option[value]:not([value='']):not([hidden])").length;
+    var headings = select.querySelectorAll("optgroup:not([hidden])").length;
     var count = document.getElementById(select.id + "-count");
     if (words.length) {
-      select.size = Math.min(8, Math.max(2, shown + 1));
+      select.size = Math.min(10, Math.max(2, shown + headings + 1));
       if (count) { count.textContent = count.getAttribute(shown === 1 ? "data-one" : "data-many").replace("%n", shown); }
     } else {
       select.removeAttribute("size");
