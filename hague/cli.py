@@ -159,9 +159,8 @@ def serve_cmd(host: str, port: int) -> None:
 
     from hague import create_app
 
-    if host in ("127.0.0.1", "localhost", "::1"):
-        os.environ.setdefault("HAGUE_COOKIE_SECURE", "0")  # plain http on this machine only
-    app = create_app()
+    local = host in ("127.0.0.1", "localhost", "::1") and "HAGUE_COOKIE_SECURE" not in os.environ
+    app = create_app({"SESSION_COOKIE_SECURE": False} if local else None)  # plain http on this machine only
     server = make_server(host, port, app, threaded=True)  # a port in use: werkzeug says so and exits 1
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"hague is running: open http://{shown}:{port}/ in your browser (Ctrl+C stops it).")

@@ -79,7 +79,7 @@ def test_a_session_draws_training_scenarios_easiest_first(tc, train):
     assert start(tc) == "/training/session/1"
     with tc.session_transaction() as cookie:
         key = cookie["training_id"]
-        assert set(cookie.keys()) <= {"training_id", "csrf_token", "_flashes"}  # nothing about the person
+        assert set(cookie.keys()) <= {"training_id", "csrf_token", "_flashes", "_permanent"}  # nothing about the person
     stored = json.loads((Path(train.instance_path) / "training" / f"{key}.json").read_text())
     assert set(stored) == {"ids", "answers", "filters"}
     assert len(stored["ids"]) == 4 and "excluded-filiation" not in stored["ids"]
