@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -34,14 +35,18 @@ def secret_key(instance: Path) -> str:
     if given:
         return given
     path = instance / "secret_key"
-    if path.is_file():
-        return path.read_text(encoding="utf-8").strip()
-    instance.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(48)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(key)
-    return key
+    if not path.is_file():
+        instance.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=instance, prefix=".secret_key.")  # mode 600
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(secrets.token_urlsafe(48))
+        try:  # several workers may start at once: the first complete key wins, the others read it
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
+    return path.read_text(encoding="utf-8").strip()
 
 
 def from_environment(instance: Path) -> dict[str, Any]:

@@ -73,3 +73,14 @@ def test_behind_a_reverse_proxy_the_forwarded_headers_are_trusted(tmp_path: Path
     proxied = create_app({"INSTANCE_PATH": str(tmp_path / "b"), "HAGUE_PROXIES": 1})
     assert not isinstance(plain.wsgi_app, ProxyFix)
     assert isinstance(proxied.wsgi_app, ProxyFix)
+
+
+def test_workers_starting_at_once_share_one_secret_key(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from hague.web.config import secret_key
+
+    with ThreadPoolExecutor(8) as pool:
+        keys = set(pool.map(lambda _: secret_key(tmp_path / "i"), range(16)))
+    assert len(keys) == 1
+    assert [p.name for p in (tmp_path / "i").iterdir()] == ["secret_key"]
