@@ -299,14 +299,16 @@ def _message(err: Any) -> str:
 
 
 def _errors_from(exc: ValidationError) -> list[FieldError]:
-    seen: set[str] = set()
-    out = []
+    """One entry per field and message; of a field that may also be "unknown", the error of the real branch."""
+    found: dict[str, list[tuple[bool, FieldError]]] = {}
     for err in exc.errors():
+        unknown_branch = any(isinstance(p, str) and p.startswith("literal[") for p in err["loc"])
         item = FieldError(path=_path(err["loc"]), value=_shown(err.get("input")), message=_message(err))
-        key = f"{item.path}|{item.message}"
-        if key not in seen:
-            seen.add(key)
-            out.append(item)
+        found.setdefault(item.path, []).append((unknown_branch, item))
+    out: list[FieldError] = []
+    for items in found.values():
+        kept = [e for branch, e in items if not branch] or [e for _b, e in items]
+        out += [e for i, e in enumerate(kept) if e.message not in {k.message for k in kept[:i]}]
     return out
 
 

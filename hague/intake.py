@@ -10,7 +10,8 @@ from hague.rulebook import Rulebook
 from hague.yamlio import YamlError, load_path
 
 
-def _measure_type_errors(case: Case, book: Rulebook) -> list[FieldError]:
+def measure_type_errors(case: Case, book: Rulebook) -> list[FieldError]:
+    """Every measure type the case names that rules/measures.yaml does not know."""
     allowed = sorted(book.measures)
     places: list[tuple[str, str]] = []
     if case.measure is not None:
@@ -28,7 +29,7 @@ def _measure_type_errors(case: Case, book: Rulebook) -> list[FieldError]:
 def read_case(data: Any, book: Rulebook) -> Case:
     """Validate case data fully, or raise CaseError listing every problem."""
     case = parse_case(data)
-    errors = _measure_type_errors(case, book)
+    errors = measure_type_errors(case, book)
     if errors:
         raise CaseError(errors)
     return case

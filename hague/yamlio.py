@@ -50,6 +50,31 @@ def loads(text: str, source: str = "<text>") -> Any:
         raise YamlError(f"{source}: a value cannot be read: {exc} (write dates as real YYYY-MM-DD dates)") from None
 
 
+class _KeepImpossibleDates(_Loader):
+    """The same reading, except that an impossible date (2015-13-40) stays the text it is."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except ValueError:
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_KeepImpossibleDates.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
+def loads_keeping_bad_dates(text: str, source: str = "<text>") -> Any:
+    """Like `loads`, but an unquoted impossible date is kept as text, so that the case model can name
+    its field (the wizard shows it at its question) instead of refusing the whole file."""
+    try:
+        return loads(text, source)
+    except YamlError as exc:
+        if "a value cannot be read" not in str(exc):
+            raise
+        return yaml.load(text, Loader=_KeepImpossibleDates)  # noqa: S506 - derives from SafeLoader
+
+
 def load_path(path: Path) -> Any:
     """Read and parse one YAML or JSON file."""
     try:

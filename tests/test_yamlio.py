@@ -28,3 +28,16 @@ def test_invalid_yaml_names_the_place():
 def test_impossible_unquoted_date_is_a_clear_error():
     with pytest.raises(YamlError, match="cannot be read"):
         loads("birth_date: 2015-13-40", "case.yaml")
+
+
+def test_impossible_dates_can_be_kept_as_text_for_the_case_model_to_name():
+    import pytest
+
+    from hague.yamlio import YamlError, loads, loads_keeping_bad_dates
+
+    text = "forum: NO\nchild: {birth_date: 2015-13-40}\n"
+    with pytest.raises(YamlError):
+        loads(text)
+    assert loads_keeping_bad_dates(text) == {"forum": "NO", "child": {"birth_date": "2015-13-40"}}
+    with pytest.raises(YamlError):
+        loads_keeping_bad_dates("child: [unclosed")

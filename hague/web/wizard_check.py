@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from hague.case import Case, CaseError, FieldError, _message, _shown, check_state_code
-from hague.intake import _measure_type_errors, read_case
+from hague.case import Case, CaseError, FieldError, check_state_code
+from hague.intake import measure_type_errors, read_case
 from hague.rules_schema import Step
 from hague.web.helpers import book, state_name
 from hague.web.wizard_forms import MISSING, delete_path, get_path
@@ -67,38 +67,10 @@ def _checked(data: dict[str, Any]) -> list[FieldError]:
         return []
     try:
         case = Case.model_validate(data)
-    except ValidationError as exc:
-        return _field_errors(exc)  # the same errors, with exact paths (see _path)
+    except ValidationError:
+        return errors
     # read_case stops at the cross-checks; the measure types are checked as well, so both show at once
-    return errors + [e for e in _measure_type_errors(case, book()) if e not in errors]
-
-
-def _path(loc: tuple[int | str, ...]) -> str:
-    """A field path from pydantic's location, skipping only its internal branch names.
-
-    hague.case also drops parts named "date", which turns "removal.date" into "removal"; the wizard
-    needs the exact field to put the error next to it.
-    """
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif "[" not in part and not part.startswith("function-"):
-            out += ("." if out else "") + ("from" if part == "from_" else part)
-    return out or "(case)"
-
-
-def _field_errors(exc: ValidationError) -> list[FieldError]:
-    found: dict[str, list[tuple[bool, FieldError]]] = {}
-    for err in exc.errors():
-        branch = any(isinstance(p, str) and p.startswith("literal[") for p in err["loc"])  # "or unknown" of a union
-        item = FieldError(path=_path(err["loc"]), value=_shown(err.get("input")), message=_message(err))
-        found.setdefault(item.path, []).append((branch, item))
-    out: list[FieldError] = []
-    for items in found.values():
-        kept = [e for branch, e in items if not branch] or [e for _b, e in items]
-        out += [e for i, e in enumerate(kept) if e.message not in {k.message for k in kept[:i]}]
-    return out
+    return errors + [e for e in measure_type_errors(case, book()) if e not in errors]
 
 
 def belongs(path: str, step: Step) -> bool:

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from typing import Any
 
-import yaml
 from werkzeug.datastructures import FileStorage
 
 from hague import yamlio
@@ -17,28 +16,11 @@ from hague.web.wizard_steps import _, question_for
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class _KeepImpossibleDates(yamlio._Loader):
-    """hague's YAML reading, except that an impossible date (2015-13-40) stays the text it is."""
-
-
-def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
-    except ValueError:
-        return loader.construct_scalar(node)  # type: ignore[arg-type]
-
-
-_KeepImpossibleDates.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
-
-
 def _load(text: str) -> Any:
     """Read YAML or JSON; an impossible date is kept as text, so the review can show it at its question."""
-    try:
-        return yamlio.loads(text, source="the file")
-    except yamlio.YamlError as exc:
-        if "a value cannot be read" not in str(exc):
-            raise
-        return yaml.load(text, Loader=_KeepImpossibleDates)  # noqa: S506 - a SafeLoader
+    return yamlio.loads_keeping_bad_dates(text, source="the file")
+
+
 _INDEX = re.compile(r"\[\d+\]")
 
 
