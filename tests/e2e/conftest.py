@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from werkzeug.serving import make_server
 
 from hague import create_app
@@ -22,12 +23,17 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The base URL (http://127.0.0.1:PORT) of the app running in a background thread."""
+def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    """The app behind `live_server` (one for the run): tests set up its register inside `live_app.app_context()`."""
     instance = tmp_path_factory.mktemp("e2e-instance")
-    app = create_app({"INSTANCE_PATH": str(instance), "SECRET_KEY": "e2e", "SESSION_COOKIE_SECURE": False,
-                      "DATABASE_URL": f"sqlite:///{instance / 'hague.sqlite3'}"})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    return create_app({"INSTANCE_PATH": str(instance), "SECRET_KEY": "e2e", "SESSION_COOKIE_SECURE": False,
+                       "DATABASE_URL": f"sqlite:///{instance / 'hague.sqlite3'}"})
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app: Flask) -> Iterator[str]:
+    """The base URL (http://127.0.0.1:PORT) of `live_app` running in a background thread."""
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
