@@ -10,6 +10,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -74,3 +75,16 @@ def page(context: object, console_errors: list[str]) -> object:
     page.on("console", lambda msg: console_errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: console_errors.append(str(exc)))
     return page
+
+
+@pytest.fixture(scope="module")
+def module_page(browser: Any) -> Iterator[Any]:
+    """One tab shared by a module's tests (fresh profile), collecting console errors in `errors`."""
+    ctx = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+    ctx.set_default_timeout(15_000)
+    tab = ctx.new_page()
+    tab.errors = []
+    tab.on("console", lambda msg: tab.errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+    yield tab
+    ctx.close()

@@ -3,7 +3,6 @@ filters the measures, and saves when a step of the progress list is chosen; acce
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,16 +10,8 @@ from e2e_support import axe_violations
 
 
 @pytest.fixture(scope="module")
-def page(browser: Any, live_server: str) -> Iterator[Any]:
-    """One tab for the module's tests, collecting console errors in `page.errors`."""
-    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
-    tab = context.new_page()
-    tab.errors = []
-    tab.on("console", lambda msg: tab.errors.append(msg.text) if msg.type == "error" else None)
-    tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
-    yield tab
-    context.close()
+def page(module_page: Any) -> Any:
+    return module_page
 
 
 def _eventually(page: Any, expression: str, seconds: float = 5) -> Any:
