@@ -84,3 +84,12 @@ def test_workers_starting_at_once_share_one_secret_key(tmp_path: Path) -> None:
         keys = set(pool.map(lambda _: secret_key(tmp_path / "i"), range(16)))
     assert len(keys) == 1
     assert [p.name for p in (tmp_path / "i").iterdir()] == ["secret_key"]
+
+
+def test_citation_summaries_follow_the_ui_language(client: FlaskClient) -> None:
+    english = client.get("/reference/measures").get_data(as_text=True)
+    french = client.get("/reference/measures", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    tip = 'class="cite__summary"'
+    assert english.count(tip) > 0 and french.count(tip) == english.count(tip)
+    first = french[french.index(tip):french.index("</span>", french.index(tip))]
+    assert first != english[english.index(tip):english.index("</span>", english.index(tip))]
