@@ -81,9 +81,11 @@ def state_name(code: str | None) -> str:
     English names are the rulebook's (else pycountry's); French and Norwegian ones come from pycountry's
     ISO 3166 translations, falling back to the English name.
     """
-    if not code:
-        return ""
-    lang = current_language()
+    return state_name_in(code, current_language()) if code else ""
+
+
+def state_name_in(code: str, lang: str) -> str:
+    """A State's or unit's name in one of the UI languages (en, fr, nb)."""
     if code == "unknown":
         return catalogue(lang).gettext("unknown")
     version = book().version  # the cache follows the rulebook (HAGUE_RULES)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gettext
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -12,7 +11,7 @@ import pycountry
 from babel import Locale, UnknownLocaleError
 from flask_babel import lazy_gettext as _l
 
-from hague.web.helpers import book
+from hague.web.helpers import book, state_name_in
 from hague.web.i18n import current_language
 from hague.web.wizard_steps import _
 
@@ -48,31 +47,9 @@ def _sort_key(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
-@cache
-def _translator(domain: str, lang: str) -> gettext.NullTranslations:
-    languages = {"nb": ["nb_NO", "nb"]}.get(lang, [lang])
-    return gettext.translation(domain, pycountry.LOCALES_DIR, languages=languages, fallback=True)
-
-
-def country_name(code: str, lang: str) -> str:
-    """A State's name in the UI language (the rulebook's English name for English)."""
-    if lang == "en":
-        return book().state_name(code)
-    country = pycountry.countries.get(alpha_2=code)
-    return _translator("iso3166-1", lang).gettext(country.name) if country else code
-
-
-def unit_name(code: str, lang: str) -> str:
-    unit = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
-    if unit is None:
-        return code
-    name = unit.name if lang == "en" else _translator("iso3166-2", lang).gettext(unit.name)
-    return f"{country_name(code.split('-')[0], lang)} – {name}"
-
-
 def display_name(code: str, lang: str | None = None) -> str:
     lang = lang or current_language()
-    return unit_name(code, lang) if "-" in code else country_name(code, lang)
+    return state_name_in(code, lang)
 
 
 def _units(code: str, lang: str) -> list[Choice]:
@@ -80,12 +57,12 @@ def _units(code: str, lang: str) -> list[Choice]:
     if record is None or not record.legal_units:
         return []
     subs = [s for s in pycountry.subdivisions.get(country_code=code) or [] if s.parent_code is None]  # type: ignore[no-untyped-call]
-    return sorted((Choice(s.code, unit_name(s.code, lang)) for s in subs), key=lambda c: _sort_key(c.label))
+    return sorted((Choice(s.code, state_name_in(s.code, lang)) for s in subs), key=lambda c: _sort_key(c.label))
 
 
 @cache
 def _state_groups(lang: str, version: str) -> tuple[Group, ...]:
-    countries = sorted(((c.alpha_2, country_name(c.alpha_2, lang)) for c in pycountry.countries), key=lambda c: _sort_key(c[1]))
+    countries = sorted(((c.alpha_2, state_name_in(c.alpha_2, lang)) for c in pycountry.countries), key=lambda c: _sort_key(c[1]))
     parties: list[Choice] = []
     others: list[Choice] = []
     for code, name in countries:
