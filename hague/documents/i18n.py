@@ -33,9 +33,15 @@ def N_(message: str) -> str:
 @cache
 def catalogue(lang: str) -> gettext.NullTranslations:
     """The translations of one language; English (the source) needs none."""
-    path = TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po"
+    return read_catalogue(TRANSLATIONS, lang)
+
+
+def read_catalogue(folder: Path, lang: str) -> gettext.NullTranslations:
+    """`folder/<lang>/LC_MESSAGES/messages.po`, compiled in memory (no .mo files to build or ship);
+    English, the source language, and a missing catalogue give the msgids themselves."""
+    path = folder / lang / "LC_MESSAGES" / "messages.po"
     if lang == "en" or not path.is_file():
-        return gettext.NullTranslations()
+        return Translations()
     with path.open("rb") as handle:
         po = read_po(handle, locale=lang)
     buffer = io.BytesIO()

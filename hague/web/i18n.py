@@ -8,15 +8,13 @@ when first used (as the documents' catalogues are), so no compile step is needed
 from __future__ import annotations
 
 import gettext
-import io
 from functools import cache
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
 from flask import Flask, request, session
 from flask_babel import Babel, Domain, get_locale
+
+from hague.documents.i18n import read_catalogue
 
 LANGUAGES = {"en": "English", "fr": "Français", "nb": "Norsk bokmål"}
 CATALOGUES = Path(__file__).resolve().parent / "translations"
@@ -25,15 +23,7 @@ CATALOGUES = Path(__file__).resolve().parent / "translations"
 @cache
 def catalogue(lang: str) -> gettext.NullTranslations:
     """The UI translations of one language, compiled from its .po file; English is the source."""
-    path = CATALOGUES / lang / "LC_MESSAGES" / "messages.po"
-    if lang == "en" or not path.is_file():
-        return Translations()
-    with path.open("rb") as handle:
-        po = read_po(handle, locale=lang)
-    buffer = io.BytesIO()
-    write_mo(buffer, po)
-    buffer.seek(0)
-    return Translations(fp=buffer)
+    return read_catalogue(CATALOGUES, lang)
 
 
 class _PoDomain(Domain):  # type: ignore[misc]
