@@ -105,4 +105,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    raise NotImplementedError("the register's history is never dropped by a migration")
+    raise RuntimeError("refused: the register's history (cases, versions, audit events) is never dropped by a migration")
