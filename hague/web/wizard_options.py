@@ -43,8 +43,18 @@ class Group:
 
 
 def _sort_key(text: str) -> str:
-    """Alphabetical order that files Åland under A and Türkiye under T."""
+    """Alphabetical order that files Åland under A and Türkiye under T (also the key of the measure search)."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+_NORWEGIAN_LAST = {"æ": "{0", "ø": "{1", "å": "{2"}  # after z, in this order ("{" sorts after "z")
+
+
+def _order_key(text: str, lang: str) -> str:
+    """The order of a list in the UI language: Norwegian files Æ, Ø and Å after Z (Østerrike last)."""
+    if lang != "nb":
+        return _sort_key(text)
+    return "".join(_NORWEGIAN_LAST.get(c, _sort_key(c)) for c in text.casefold())
 
 
 def display_name(code: str, lang: str | None = None) -> str:
@@ -57,12 +67,12 @@ def _units(code: str, lang: str) -> list[Choice]:
     if record is None or not record.legal_units:
         return []
     subs = [s for s in pycountry.subdivisions.get(country_code=code) or [] if s.parent_code is None]  # type: ignore[no-untyped-call]
-    return sorted((Choice(s.code, state_name_in(s.code, lang)) for s in subs), key=lambda c: _sort_key(c.label))
+    return sorted((Choice(s.code, state_name_in(s.code, lang)) for s in subs), key=lambda c: _order_key(c.label, lang))
 
 
 @cache
 def _state_groups(lang: str, version: str) -> tuple[Group, ...]:
-    countries = sorted(((c.alpha_2, state_name_in(c.alpha_2, lang)) for c in pycountry.countries), key=lambda c: _sort_key(c[1]))
+    countries = sorted(((c.alpha_2, state_name_in(c.alpha_2, lang)) for c in pycountry.countries), key=lambda c: _order_key(c[1], lang))
     parties: list[Choice] = []
     others: list[Choice] = []
     for code, name in countries:
