@@ -166,7 +166,8 @@ def _plain(text: str, path: str) -> str:
             question = question_for(candidate) if candidate else None
             if question is not None:
                 label = _(question.label)
-                label = label if label.startswith(("State", "Art.")) else label[:1].lower() + label[1:]
+                keep = ("State", "Art.", "art.", "État")  # a State and an Article keep their capital in every language
+                label = label if label.startswith(keep) else label[:1].lower() + label[1:]
                 return _("the %(label)s", label=label) + (f" ({date})" if date else "")
         return match.group(0)
 
