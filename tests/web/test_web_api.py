@@ -4,28 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
+from web_support import example_data
 
 from hague.case import CaseError
 from hague.cli import main
 from hague.documents import KINDS
 from hague.intake import read_case
 from hague.rulebook import Rulebook
-from hague.yamlio import load_path
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-def example(name: str) -> dict[str, Any]:
-    """An example case as JSON data (dates as strings), as a client would send it."""
-    data: dict[str, Any] = json.loads(json.dumps(load_path(EXAMPLES / name), default=str))
-    return data
 
 
 def post(client: FlaskClient, url: str, body: Any) -> Any:
@@ -45,7 +36,7 @@ def assert_json_error(response: Any, status: int) -> dict[str, Any]:
 
 
 def test_assess_e2_norway_keeps_jurisdiction_under_art_7(client: FlaskClient) -> None:
-    response = post(client, "/api/v1/assess", example("e2-abduction-timely-return-request.yaml"))
+    response = post(client, "/api/v1/assess", example_data("e2-abduction-timely-return-request.yaml"))
     assert response.status_code == 200 and response.mimetype == "application/json"
     result = response.get_json()
     assert result["format"] == "hague-assessment/1" and result["as_of"] == "2026-09-28"
@@ -56,7 +47,7 @@ def test_assess_e2_norway_keeps_jurisdiction_under_art_7(client: FlaskClient) ->
 
 
 def test_assess_as_of_from_the_query_or_today(client: FlaskClient) -> None:
-    case = example("e2-abduction-timely-return-request.yaml")
+    case = example_data("e2-abduction-timely-return-request.yaml")
     assert post(client, "/api/v1/assess?as_of=2026-10-01", case).get_json()["as_of"] == "2026-10-01"
     del case["as_of"]
     assert post(client, "/api/v1/assess", case).get_json()["as_of"] == dt.date.today().isoformat()
@@ -83,7 +74,7 @@ def test_assess_reports_every_problem_with_its_path(client: FlaskClient) -> None
 
 
 def test_json_string_no_is_norway_and_json_false_is_no_state(client: FlaskClient) -> None:
-    case = example("e4-foster-placement-abroad.yaml")
+    case = example_data("e4-foster-placement-abroad.yaml")
     assert case["forum"] == "NO"
     result = post(client, "/api/v1/assess", case).get_json()
     assert result["forum"] == "NO" and ("NO", "5(1)") in {(f["state"], f["article"]) for f in result["jurisdiction"]}
@@ -113,7 +104,7 @@ def test_a_body_that_is_not_an_object_is_an_invalid_case(client: FlaskClient) ->
 
 def test_body_over_the_size_limit_is_a_json_413(app: Flask, client: FlaskClient) -> None:
     app.config["MAX_CONTENT_LENGTH"] = 2_000
-    case = example("e2-abduction-timely-return-request.yaml")
+    case = example_data("e2-abduction-timely-return-request.yaml")
     assert post(client, "/api/v1/assess", case).status_code == 200  # under the limit
     case["padding"] = "x" * 3_000
     assert_json_error(post(client, "/api/v1/assess", case), 413)
@@ -128,13 +119,13 @@ def test_other_api_errors_are_json_never_html(client: FlaskClient, monkeypatch: 
         raise RuntimeError("engine bug with a secret fact")
 
     monkeypatch.setattr("hague.web.api.assess", broken)
-    body = assert_json_error(post(client, "/api/v1/assess", example("e2-abduction-timely-return-request.yaml")), 500)
+    body = assert_json_error(post(client, "/api/v1/assess", example_data("e2-abduction-timely-return-request.yaml")), 500)
     assert "secret" not in json.dumps(body)
 
 
 def test_the_api_needs_no_csrf_token(csrf_app: Flask) -> None:
     client = csrf_app.test_client()
-    assert post(client, "/api/v1/assess", example("e2-abduction-timely-return-request.yaml")).status_code == 200
+    assert post(client, "/api/v1/assess", example_data("e2-abduction-timely-return-request.yaml")).status_code == 200
     assert client.post("/language", data={"lang": "fr"}).status_code == 400  # the forms still need one
 
 
@@ -142,7 +133,7 @@ def test_the_api_needs_no_csrf_token(csrf_app: Flask) -> None:
 
 
 def test_documents_returns_the_pdf_of_a_ready_action(client: FlaskClient) -> None:
-    case = example("e4-foster-placement-abroad.yaml")
+    case = example_data("e4-foster-placement-abroad.yaml")
     assert case["art37_no_risk"] is True
     details = {"our_reference": "BV-2026-0042", "sender": {"authority": "Barneverntjenesten i Bergen"},
                "extra": {"duration": "two years"}}
@@ -153,11 +144,11 @@ def test_documents_returns_the_pdf_of_a_ready_action(client: FlaskClient) -> Non
 
 
 def test_documents_blocked_or_not_opened_is_409_with_the_reason(client: FlaskClient) -> None:
-    case = example("e4-foster-placement-abroad.yaml")
+    case = example_data("e4-foster-placement-abroad.yaml")
     case["art37_no_risk"] = None
     body = assert_json_error(post(client, "/api/v1/documents/art33_placement_consultation", {"case": case}), 409)
     assert "Art. 37" in body["detail"] and "art37_no_risk: true" in body["detail"]
-    other = example("e2-abduction-timely-return-request.yaml")
+    other = example_data("e2-abduction-timely-return-request.yaml")
     body = assert_json_error(post(client, "/api/v1/documents/art33_placement_consultation", {"case": other}), 409)
     assert "does not open art33_placement_consultation" in body["detail"]
 
@@ -168,7 +159,7 @@ def test_documents_unknown_action_lists_the_documents(client: FlaskClient) -> No
 
 
 def test_documents_field_errors_of_case_details_and_request(client: FlaskClient) -> None:
-    case = example("e4-foster-placement-abroad.yaml")
+    case = example_data("e4-foster-placement-abroad.yaml")
     url = "/api/v1/documents/art33_placement_consultation"
     broken = {**case, "child": {**case["child"], "birth_date": "2013-02-30"}}
     errors = assert_json_error(post(client, url, {"case": broken, "details": {"sender": {"emal": "x"}}}), 422)["errors"]

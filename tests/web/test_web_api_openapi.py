@@ -7,16 +7,14 @@ $ref is resolved, and real answers are validated against their schemas by a smal
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
+from web_support import example_data
 
 from hague.documents import KINDS
-from hague.yamlio import load_path
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 METHODS = {"get", "post", "put", "patch", "delete"}
 TYPES: dict[str, Any] = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None),
                          "integer": int, "number": (int, float)}
@@ -88,11 +86,6 @@ def response_schema(spec: dict[str, Any], path: str, method: str, status: int) -
     return schema
 
 
-def example(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(json.dumps(load_path(EXAMPLES / name), default=str))
-    return data
-
-
 # --------------------------------------------------------------------------- structure
 
 
@@ -152,7 +145,7 @@ def test_endpoints_declare_their_bodies_and_errors(spec: dict[str, Any]) -> None
 
 
 def test_real_answers_match_their_schemas(client: FlaskClient, spec: dict[str, Any]) -> None:
-    e2 = example("e2-abduction-timely-return-request.yaml")
+    e2 = example_data("e2-abduction-timely-return-request.yaml")
     assert problems(spec, {"$ref": "#/components/schemas/Case"}, e2) == []
     answer = client.post("/api/v1/assess", data=json.dumps(e2), content_type="application/json").get_json()
     assert problems(spec, response_schema(spec, "/api/v1/assess", "post", 200), answer) == []

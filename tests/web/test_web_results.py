@@ -4,40 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html as htmllib
-import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
-from flask import Flask, session, url_for
+from flask import Flask, url_for
 from flask.testing import FlaskClient
+from web_support import example_data, seed
 
-from hague.web import answers, wizard
-from hague.yamlio import load_path
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-def example(name: str, **changes: Any) -> dict[str, Any]:
-    """An example case as the wizard stores it (JSON data), with top-level fields changed or (None) removed."""
-    path = next(EXAMPLES.glob(f"{name}-*.yaml"))
-    data: dict[str, Any] = json.loads(json.dumps(load_path(path), default=str))
-    for key, value in changes.items():
-        if value is None:
-            data.pop(key, None)
-        else:
-            data[key] = value
-    return data
-
-
-def seed(app: Flask, client: FlaskClient, case: dict[str, Any]) -> None:
-    """Put a case into this client's answers store, as the wizard would."""
-    with app.test_request_context():
-        answers.start_with_case(case)
-        saved = dict(session)
-    with client.session_transaction() as stored:
-        stored.update(saved)
+from hague.web import wizard
 
 
 def section(page: str, ident: str) -> str:
@@ -74,7 +49,7 @@ def test_without_a_case_the_page_sends_you_to_the_wizard(app: Flask, client: Fla
 
 
 def test_e2_norway_keeps_jurisdiction_under_art_7_and_spain_is_not_competent(app: Flask, client: FlaskClient) -> None:
-    page = result(app, client, example("e2"))
+    page = result(app, client, example_data("e2"))
     answer = section(page, "answer")
     assert page.index('id="answer"') < page.index('id="scope"') < page.index('id="cooperation"')
     findings = chunks(answer, "finding")
@@ -91,7 +66,7 @@ def test_e2_norway_keeps_jurisdiction_under_art_7_and_spain_is_not_competent(app
 
 
 def test_e1_switzerland_must_abstain_under_art_13_and_measures_taken_stay(app: Flask, client: FlaskClient) -> None:
-    page = result(app, client, example("e1"))
+    page = result(app, client, example_data("e1"))
     findings = chunks(section(page, "answer"), "finding")
     assert [text(f).split(" Ground")[0] for f in findings] == ["Switzerland (CH) Must abstain under Art. 13"]
     assert "finding--must_abstain" in section(page, "answer") and "Ground: Art. 5(2)" in text(findings[0])
@@ -104,7 +79,7 @@ def test_e1_switzerland_must_abstain_under_art_13_and_measures_taken_stay(app: F
 
 
 def test_e4_cooperation_marks_the_art_33_duty_and_offers_drafts(app: Flask, client: FlaskClient) -> None:
-    page = result(app, client, example("e4"))
+    page = result(app, client, example_data("e4"))
     assert "Norway (NO) May act" in text(chunks(section(page, "answer"), "finding")[0])
     assert "The law requires these steps" in text(section(page, "answer"))
     actions = {re.findall(r'id="([^"]+)"', c)[0]: c for c in chunks(section(page, "cooperation"), "item")}
@@ -120,13 +95,13 @@ def test_e4_cooperation_marks_the_art_33_duty_and_offers_drafts(app: Flask, clie
 
 
 def test_every_citation_goes_through_the_cite_macro(app: Flask, client: FlaskClient) -> None:
-    page = result(app, client, example("e4"))
+    page = result(app, client, example_data("e4"))
     assert page.count('class="cite"') > 30
     assert re.search(r'<a class="cite__link" href="https://www\.hcch\.net[^"]*" aria-describedby="tip-[^"]+">Art\. 33</a>', page)
 
 
 def test_trace_is_behind_a_disclosure_and_the_page_is_print_friendly(app: Flask, client: FlaskClient) -> None:
-    page = result(app, client, example("e2"))
+    page = result(app, client, example_data("e2"))
     trace = re.search(r'<details class="trace">(.*?)</details>', page, re.S)
     assert trace and "J0 scope" in text(trace.group(1)) and "Art. 7" in text(trace.group(1))
     assert "results.css" in page and "results.js" in page and "style=" not in page and "<script>" not in page
@@ -137,7 +112,7 @@ def test_missing_facts_link_to_their_questions_and_conditional_findings_are_mark
         app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
     if not hasattr(wizard, "question_url"):  # until the wizard offers it, stand in for it
         monkeypatch.setattr(wizard, "question_url", lambda fact: f"/assess/question/{fact}", raising=False)
-    case = example("e2")
+    case = example_data("e2")
     del case["removal"]["whereabouts_known"]
     page = result(app, client, case)
     with app.test_request_context():
@@ -152,13 +127,13 @@ def test_missing_facts_link_to_their_questions_and_conditional_findings_are_mark
 
 
 def test_without_as_of_the_page_says_it_used_today(app: Flask, client: FlaskClient) -> None:
-    page = result(app, client, example("e4", as_of=None))
+    page = result(app, client, example_data("e4", as_of=None))
     head = text(page.split('id="answer"', 1)[0])
     assert f"As of {dt.date.today().isoformat()} (the case gives no date: today)" in head
 
 
 def test_an_invalid_case_goes_back_to_the_review(app: Flask, client: FlaskClient) -> None:
-    case = example("e4")
+    case = example_data("e4")
     case["habitual_residence"] = [{"state": "NO", "from": "2010-01-01"}]  # before the birth
     seed(app, client, case)
     response = client.get("/assess/result")
@@ -172,7 +147,7 @@ def test_an_invalid_case_goes_back_to_the_review(app: Flask, client: FlaskClient
 
 
 def test_e6_urgency_limits_and_national_law_grounds_are_shown(app: Flask, client: FlaskClient) -> None:
-    page = result(app, client, example("e6"))
+    page = result(app, client, example_data("e6"))
     findings = [text(f) for f in chunks(section(page, "answer"), "finding")]
     assert findings[0].startswith("Norway (NO) May act Ground: Art. 11 (urgency)")
     assert "Limits urgent measures only" in findings[0]
@@ -181,6 +156,6 @@ def test_e6_urgency_limits_and_national_law_grounds_are_shown(app: Flask, client
 
 @pytest.mark.parametrize("name", ["e3", "e5"])
 def test_the_other_examples_render_with_the_answer_first(app: Flask, client: FlaskClient, name: str) -> None:
-    page = result(app, client, example(name))
+    page = result(app, client, example_data(name))
     assert text(chunks(section(page, "answer"), "finding")[0]).startswith("Norway (NO) May act")
     assert page.index('id="answer"') < page.index('id="scope"') < page.index('id="trace"')

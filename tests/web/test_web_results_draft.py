@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import io
-import json
 import logging
 import re
 from pathlib import Path
-from typing import Any
 
 import pypdf
 import pytest
-from flask import Flask, session
+from flask import Flask
 from flask.testing import FlaskClient
+from web_support import example_data, seed
 from werkzeug.datastructures import MultiDict
 
 from hague.documents import Details
-from hague.web import answers, details_form
-from hague.yamlio import load_path
+from hague.web import details_form
 
 E4 = Path(__file__).resolve().parents[2] / "examples" / "e4-foster-placement-abroad.yaml"
 E2 = Path(__file__).resolve().parents[2] / "examples" / "e2-abduction-timely-return-request.yaml"
@@ -32,24 +30,6 @@ FORM = {
 }
 
 
-def case_data(path: Path = E4, **changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(json.dumps(load_path(path), default=str))
-    for key, value in changes.items():
-        if value is None:
-            data.pop(key, None)
-        else:
-            data[key] = value
-    return data
-
-
-def seed(app: Flask, client: FlaskClient, case: dict[str, Any]) -> None:
-    with app.test_request_context():
-        answers.start_with_case(case)
-        saved = dict(session)
-    with client.session_transaction() as stored:
-        stored.update(saved)
-
-
 def pdf_text(pdf: bytes) -> str:
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).replace("\u200b", "").split())
@@ -61,7 +41,7 @@ def value_of(page: str, name: str) -> str | None:
 
 
 def test_the_form_asks_for_the_details_and_the_documents_own_fields(app: Flask, client: FlaskClient) -> None:
-    seed(app, client, case_data())
+    seed(app, client, example_data(E4))
     response = client.get(URL)
     assert response.status_code == 200
     page = response.get_data(as_text=True)
@@ -75,7 +55,7 @@ def test_the_form_asks_for_the_details_and_the_documents_own_fields(app: Flask, 
 
 
 def test_a_valid_form_gives_the_pdf_with_what_was_typed(app: Flask, client: FlaskClient, caplog: pytest.LogCaptureFixture) -> None:
-    seed(app, client, case_data())
+    seed(app, client, example_data(E4))
     caplog.set_level(logging.DEBUG)
     response = client.post(URL, data=FORM)
     assert response.status_code == 200, response.get_data(as_text=True)[:2000]
@@ -90,7 +70,7 @@ def test_a_valid_form_gives_the_pdf_with_what_was_typed(app: Flask, client: Flas
 
 
 def test_invalid_details_come_back_with_errors_by_field_and_every_value_kept(app: Flask, client: FlaskClient) -> None:
-    seed(app, client, case_data())
+    seed(app, client, example_data(E4))
     response = client.post(URL, data={**FORM, "reply_by": "soon", "language": "xx"})
     assert response.status_code == 422
     page = response.get_data(as_text=True)
@@ -112,7 +92,7 @@ def htmlsafe(value: str) -> str:
 
 
 def test_another_person_row_can_be_added_without_script(app: Flask, client: FlaskClient) -> None:
-    seed(app, client, case_data())
+    seed(app, client, example_data(E4))
     response = client.post(URL, data={**FORM, "add_person": "1"})
     assert response.status_code == 200 and response.mimetype == "text/html"
     page = response.get_data(as_text=True)
@@ -120,7 +100,7 @@ def test_another_person_row_can_be_added_without_script(app: Flask, client: Flas
 
 
 def test_a_blocked_action_has_no_draft_button_and_its_url_refuses(app: Flask, client: FlaskClient) -> None:
-    seed(app, client, case_data(art37_no_risk=None))
+    seed(app, client, example_data(E4, art37_no_risk=None))
     result = client.get("/assess/result").get_data(as_text=True)
     assert "/assess/result/draft/art33_placement_consultation" not in result
     assert "Not ready" in result and "Art. 37" in result
@@ -133,7 +113,7 @@ def test_a_blocked_action_has_no_draft_button_and_its_url_refuses(app: Flask, cl
 
 
 def test_an_action_the_case_does_not_open_is_refused(app: Flask, client: FlaskClient) -> None:
-    seed(app, client, case_data(E2))
+    seed(app, client, example_data(E2))
     response = client.get(URL)
     assert response.status_code == 409
     page = response.get_data(as_text=True)
@@ -144,7 +124,7 @@ def test_an_action_the_case_does_not_open_is_refused(app: Flask, client: FlaskCl
 
 
 def test_several_receiving_states_ask_which(app: Flask, client: FlaskClient) -> None:
-    case = case_data()
+    case = example_data(E4)
     case["child"]["nationalities"] = ["NO", "PL", "SE"]
     seed(app, client, case)
     response = client.get("/assess/result/draft/art8_transfer_request")
@@ -156,14 +136,14 @@ def test_several_receiving_states_ask_which(app: Flask, client: FlaskClient) -> 
 
 def test_unknown_documents_states_and_missing_cases(app: Flask, client: FlaskClient) -> None:
     assert client.get(URL).status_code == 302  # no case yet
-    seed(app, client, case_data())
+    seed(app, client, example_data(E4))
     assert client.get("/assess/result/draft/art99_nothing").status_code == 404
     assert client.get("/assess/result/draft/art33_placement_consultation?to=poland").status_code == 404
 
 
 def test_the_form_carries_a_csrf_token_when_protection_is_on(csrf_app: Flask) -> None:
     client = csrf_app.test_client()
-    seed(csrf_app, client, case_data())
+    seed(csrf_app, client, example_data(E4))
     page = client.get(URL).get_data(as_text=True)
     assert 'name="csrf_token"' in page
     assert client.post(URL, data=FORM).status_code == 400  # no token
