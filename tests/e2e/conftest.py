@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from e2e_support import new_profile, watched_tab
 from flask import Flask
 from werkzeug.serving import make_server
 
@@ -55,10 +56,9 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def context(browser: object, tmp_path: Path) -> Iterator[object]:
-    """A fresh browser profile (no cookies), English UI, downloads allowed."""
-    ctx = browser.new_context(locale="en-GB", accept_downloads=True, viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    ctx.set_default_timeout(15_000)
+def context(browser: Any) -> Iterator[Any]:
+    """A fresh browser profile, English UI, downloads allowed."""
+    ctx = new_profile(browser)
     yield ctx
     ctx.close()
 
@@ -70,21 +70,16 @@ def console_errors() -> list[str]:
 
 
 @pytest.fixture
-def page(context: object, console_errors: list[str]) -> object:
-    page = context.new_page()  # type: ignore[attr-defined]
-    page.on("console", lambda msg: console_errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: console_errors.append(str(exc)))
-    return page
+def page(context: Any, console_errors: list[str]) -> Any:
+    return watched_tab(context, console_errors)
 
 
 @pytest.fixture(scope="module")
 def module_page(browser: Any) -> Iterator[Any]:
     """One tab shared by a module's tests (fresh profile), collecting console errors in `errors`."""
-    ctx = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-    ctx.set_default_timeout(15_000)
-    tab = ctx.new_page()
-    tab.errors = []
-    tab.on("console", lambda msg: tab.errors.append(msg.text) if msg.type == "error" else None)
-    tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+    ctx = new_profile(browser)
+    errors: list[str] = []
+    tab = watched_tab(ctx, errors)
+    tab.errors = errors
     yield tab
     ctx.close()

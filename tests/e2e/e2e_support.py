@@ -35,3 +35,18 @@ def screenshot(page: Any, name: str) -> None:
     if SHOTS is not None:
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def new_profile(browser: Any, locale: str = "en-GB") -> Any:
+    """A fresh browser profile (no cookies) in `locale`, downloads allowed."""
+    ctx = browser.new_context(locale=locale, accept_downloads=True, viewport={"width": 1280, "height": 900})
+    ctx.set_default_timeout(15_000)
+    return ctx
+
+
+def watched_tab(ctx: Any, errors: list[str]) -> Any:
+    """A new tab whose console errors and uncaught exceptions are appended to `errors`."""
+    tab = ctx.new_page()
+    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    return tab

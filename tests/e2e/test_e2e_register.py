@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_support import assert_accessible, screenshot
+from e2e_support import assert_accessible, new_profile, screenshot, watched_tab
 from e2e_walk import Walk, assert_pdf, save_pdf
 from flask import Flask
 
@@ -44,12 +44,8 @@ def office(live_app: Flask) -> None:
 @pytest.fixture
 def second_page(browser: Any, console_errors: list[str]) -> Iterator[Any]:
     """A page of a second, separate browser profile (Rita's): its own cookies, its own login."""
-    ctx = browser.new_context(locale="en-GB", accept_downloads=True, viewport={"width": 1280, "height": 900})
-    ctx.set_default_timeout(15_000)
-    tab = ctx.new_page()
-    tab.on("console", lambda msg: console_errors.append(msg.text) if msg.type == "error" else None)
-    tab.on("pageerror", lambda exc: console_errors.append(str(exc)))
-    yield tab
+    ctx = new_profile(browser)
+    yield watched_tab(ctx, console_errors)
     ctx.close()
 
 

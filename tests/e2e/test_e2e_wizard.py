@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from e2e_support import new_profile, watched_tab
 from e2e_walk import CONTINUE, Walk, assert_pdf, save_pdf
 
 
@@ -85,12 +86,8 @@ def test_a_care_order_at_home_norway_under_art_5_1(page: Any, live_server: str, 
 @pytest.fixture
 def norwegian(browser: Any, console_errors: list[str]) -> Iterator[Any]:
     """A page of a browser whose language is Norwegian (Accept-Language nb-NO)."""
-    ctx = browser.new_context(locale="nb-NO", accept_downloads=True, viewport={"width": 1280, "height": 900})
-    ctx.set_default_timeout(15_000)
-    tab = ctx.new_page()
-    tab.on("console", lambda msg: console_errors.append(msg.text) if msg.type == "error" else None)
-    tab.on("pageerror", lambda exc: console_errors.append(str(exc)))
-    yield tab
+    ctx = new_profile(browser, "nb-NO")
+    yield watched_tab(ctx, console_errors)
     ctx.close()
 
 
